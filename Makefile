@@ -1,0 +1,67 @@
+# One command to run the app, one to test it. Everything is installed from the project's files.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv systeem browser migrate demo lint format bench-scale bench-pdf worker clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	@$(BIN)/uv pip install -q --python $(BIN)/python -r requirements-dev.lock \
+		|| $(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.lock
+	@touch $@
+
+# WeasyPrint needs Pango; Debian's packages are installed when missing (as root only).
+systeem:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0.so.0; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+		else echo "Installeer Pango voor PDF's: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; fi; \
+	fi
+
+# Headless Chromium for the browser tests comes from Debian, never from a Playwright download.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "Geen /usr/bin/chromium: browsertests worden overgeslagen (sudo apt-get install chromium)"; fi; \
+	fi
+
+migrate: venv systeem
+	@mkdir -p var
+	@$(BIN)/python manage.py migrate --noinput -v0
+
+demo: migrate
+	@$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "App: http://$(HOST):$(PORT)/  (demologins in README.md)"
+	@$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: venv systeem browser
+	@$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+worker: venv
+	@$(BIN)/celery -A inkoop worker --loglevel=INFO --concurrency=1
+
+lint: venv
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
+
+format: venv
+	@$(BIN)/ruff format .
+	@$(BIN)/ruff check --fix .
+
+bench-scale: venv
+	@$(BIN)/python tests/benchmarks/bench_scale.py
+
+bench-pdf: venv systeem
+	@$(BIN)/python tests/benchmarks/bench_pdf.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,95 @@
+"""Charts of statement results (pygal SVG, the figures' style). They are decorative: the page
+prints the same result as text next to them (see `stelling_tekst`), which is what screen readers
+and the PDF's text layer get."""
+
+import re
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+
+import pygal
+
+from inkoop.constants import ResultaatSoort
+from voorzieningen.charts import SCRIPT, STIJL
+
+
+def woorden_tellen(tekst: str) -> list[tuple[str, int]]:
+    """Free words from a poll ("zorg, samen\\nzorg") → [("zorg", 2), ("samen", 1)]."""
+    delen = [w.strip() for w in re.split(r"[,;\n]+", tekst or "") if w.strip()]
+    teller = Counter(w.lower() for w in delen)
+    eerste = {}
+    for w in delen:
+        eerste.setdefault(w.lower(), w)
+    return [(eerste[k], n) for k, n in sorted(teller.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _nl(getal, decimalen=1) -> str:
+    q = Decimal(1).scaleb(-decimalen)
+    return str(Decimal(str(getal)).quantize(q, rounding=ROUND_HALF_UP)).replace(".", ",")
+
+
+def stelling_tekst(stelling) -> str:
+    """The poll result in words: the text equivalent of the chart."""
+    soort = stelling.resultaat_soort
+    if soort == ResultaatSoort.EENS_ONEENS and stelling.eens is not None:
+        totaal = (stelling.eens or 0) + (stelling.oneens or 0)
+        deel = f" ({_nl(100 * stelling.eens / totaal, 0)}% eens)" if totaal else ""
+        return f"{stelling.eens} eens, {stelling.oneens} oneens{deel}; {totaal} stemmen."
+    if soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
+        return (
+            f"Gemiddeld {_nl(stelling.schaal_gemiddelde)} op een schaal van 1 tot en met 5 "
+            f"(n = {stelling.schaal_n})."
+        )
+    if soort == ResultaatSoort.WOORDEN:
+        woorden = woorden_tellen(stelling.woorden)
+        if woorden:
+            return "Genoemd: " + ", ".join(f"{w} ({n}×)" if n > 1 else w for w, n in woorden) + "."
+    return "Geen resultaat vastgelegd."
+
+
+def _render(chart) -> str:
+    # pygal always embeds a config <script>; the chart needs none (and the CSP forbids it).
+    return SCRIPT.sub("", chart.render(is_unicode=True))
+
+
+def _staaf(**extra):
+    instellingen = {
+        "style": STIJL,
+        "js": (),
+        "disable_xml_declaration": True,
+        "show_legend": False,
+        "width": 480,
+        "height": 140,
+        "print_values": True,
+        "margin": 8,
+    }
+    return pygal.HorizontalBar(**(instellingen | extra))
+
+
+def stelling_grafiek(stelling) -> str:
+    """An SVG bar chart of the result, or "" when there is nothing to draw."""
+    soort = stelling.resultaat_soort
+    if soort == ResultaatSoort.EENS_ONEENS and stelling.eens is not None:
+        chart = _staaf(x_labels=["Eens", "Oneens"], value_formatter=lambda v: f"{v:.0f}")
+        chart.add("Stemmen", [stelling.eens or 0, stelling.oneens or 0])
+        return _render(chart)
+    if soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
+        chart = _staaf(
+            x_labels=["Gemiddelde"],
+            range=(0, 5),
+            y_labels=[1, 2, 3, 4, 5],
+            value_formatter=lambda v: _nl(v),
+            height=110,
+        )
+        chart.add("Gemiddelde", [float(stelling.schaal_gemiddelde)])
+        return _render(chart)
+    if soort == ResultaatSoort.WOORDEN:
+        woorden = woorden_tellen(stelling.woorden)[:10]
+        if len(woorden) > 1 and woorden[0][1] > 1:
+            chart = _staaf(
+                x_labels=[w for w, _ in reversed(woorden)],
+                value_formatter=lambda v: f"{v:.0f}",
+                height=60 + 28 * len(woorden),
+            )
+            chart.add("Keer genoemd", [n for _, n in reversed(woorden)])
+            return _render(chart)
+    return ""

@@ -1,0 +1,1 @@
+"""Forms of the procurement process, one module per subject."""

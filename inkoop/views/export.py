@@ -1,0 +1,145 @@
+"""PDF exports: start a job, follow it (HTMX polling), download, and the HTML preview."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from inkoop import pdf
+from inkoop.constants import ExportSoort
+from inkoop.models import Export
+from inkoop.selectors import export as export_selectors
+from inkoop.services import export as export_services
+from regions import permissions
+from uitgangspunten.models import Versie
+
+
+def _actie(soort, onderwerp) -> str:
+    """Adopted versions are for every role of the region; drafts and process papers not for
+    readers."""
+    if (
+        soort == ExportSoort.VERSIE
+        and isinstance(onderwerp, Versie)
+        and export_selectors.is_vastgesteld(onderwerp)
+    ):
+        return "bekijken"
+    return "concepten_bekijken"
+
+
+def _onderwerp(request, soort, object_id):
+    if soort not in ExportSoort.values:
+        raise Http404
+    try:
+        onderwerp = export_selectors.onderwerp_ophalen(soort, object_id)
+    except Exception as exc:
+        raise Http404 from exc
+    permissions.vereis(request.user, _actie(soort, onderwerp), onderwerp)
+    return onderwerp
+
+
+def _export(request, pk):
+    export = get_object_or_404(Export.objects.select_related("content_type"), pk=pk)
+    onderwerp = export.onderwerp
+    if onderwerp is None:
+        raise Http404
+    permissions.vereis(request.user, _actie(export.soort, onderwerp), onderwerp)
+    return export, onderwerp
+
+
+def _widget(request, onderwerp, soort, status=200):
+    return render(
+        request,
+        "inkoop/export/_pdf.html",
+        {"onderwerp": onderwerp, "soort": soort, "volgende": request.POST.get("volgende", "")},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def export_starten(request, soort, object_id):
+    onderwerp = _onderwerp(request, soort, object_id)
+    parameters = {}
+    if soort == ExportSoort.REDLINE and request.POST.get("tegen", "").isdigit():
+        parameters["tegen"] = int(request.POST["tegen"])
+    export = export_services.export_aanvragen(
+        onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters
+    )
+    if request.POST.get("opnieuw") and export.status == "mislukt":
+        export_services.opnieuw_proberen(export)
+    if request.htmx:
+        return _widget(request, onderwerp, soort)
+    volgende = request.POST.get("volgende", "")
+    if url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
+        return redirect(volgende)
+    return redirect("inkoop:export", pk=export.pk)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def export_detail(request, pk):
+    """One job: a page without JavaScript, the widget partial for HTMX polling."""
+    export, onderwerp = _export(request, pk)
+    if request.htmx:
+        return _widget(request, onderwerp, export.soort)
+    return render(
+        request,
+        "inkoop/export/export.html",
+        {"export": export, "onderwerp": onderwerp, "soort": export.soort},
+    )
+
+
+@login_required
+@require_GET
+def export_download(request, pk):
+    export, _ = _export(request, pk)
+    if export.status != "klaar" or not export.bestand:
+        raise Http404("Deze PDF is nog niet klaar.")
+    return FileResponse(
+        export.bestand.open("rb"),
+        as_attachment=True,
+        filename=export.bestandsnaam or "document.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_GET
+def export_voorbeeld(request, soort, object_id):
+    """The print template as HTML (screen): the same template and data as the PDF."""
+    onderwerp = _onderwerp(request, soort, object_id)
+    parameters = {}
+    if soort == ExportSoort.REDLINE and request.GET.get("tegen", "").isdigit():
+        parameters["tegen"] = int(request.GET["tegen"])
+    bron = export_selectors.bron(soort, onderwerp, parameters)
+    html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
+    return HttpResponse(html)
+
+
+@login_required
+@require_GET
+def versie_pdf(request, pk, nummer):
+    """The PDFs of one document version: the notitie, the redline, earlier exports."""
+    versie = get_object_or_404(
+        Versie.objects.select_related("document", "document__traject", "document__traject__regio"),
+        document_id=pk,
+        nummer=nummer,
+    )
+    permissions.vereis(request.user, _actie(ExportSoort.VERSIE, versie), versie)
+    return render(
+        request,
+        "inkoop/export/versie_pdf.html",
+        {
+            "versie": versie,
+            "document": versie.document,
+            "traject": versie.document.traject,
+            "regio": versie.document.traject.regio,
+            "vastgesteld": export_selectors.is_vastgesteld(versie),
+            "mag_concepten": permissions.mag(request.user, "concepten_bekijken", versie),
+            "hier": reverse("inkoop:versie_pdf", kwargs={"pk": pk, "nummer": nummer}),
+        },
+    )

@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from .models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["gemeente"]
+
+
+class RoltoewijzingInline(admin.TabularInline):
+    model = Roltoewijzing
+    extra = 0
+    autocomplete_fields = ["gebruiker", "gemeente"]
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "cbs_code"]
+    search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Regio)
+class RegioAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug"]
+    search_fields = ["naam", "slug"]
+    prepopulated_fields = {"slug": ["naam"]}
+    inlines = [LidmaatschapInline, RoltoewijzingInline]
+
+
+@admin.register(Lidmaatschap)
+class LidmaatschapAdmin(admin.ModelAdmin):
+    list_display = ["gemeente", "regio", "begin", "einde"]
+    list_filter = ["regio"]
+    search_fields = ["gemeente__naam", "gemeente__cbs_code", "regio__naam"]
+    list_select_related = ["gemeente", "regio"]
+    autocomplete_fields = ["gemeente", "regio"]
+
+
+@admin.register(Roltoewijzing)
+class RoltoewijzingAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "regio", "rol", "gemeente"]
+    list_filter = ["rol", "regio"]
+    search_fields = ["gebruiker__username", "gebruiker__first_name", "gebruiker__last_name"]
+    list_select_related = ["gebruiker", "regio", "gemeente"]
+    autocomplete_fields = ["gebruiker", "regio", "gemeente"]

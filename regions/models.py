@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Rol
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-code ziet eruit als GM0402."))],
+        help_text=_("Gemeentecode van het CBS, bijvoorbeeld GM0402."),
+    )
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class RegioQuerySet(models.QuerySet):
+    def voor_gebruiker(self, user):
+        """The regions a user has a role in (all of them for a superuser)."""
+        if user.is_superuser:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(rollen__gebruiker=user).distinct()
+
+
+class Regio(models.Model):
+    naam = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("korte naam"), unique=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    gemeenten = models.ManyToManyField(
+        Gemeente, through="Lidmaatschap", related_name="regios", verbose_name=_("gemeenten")
+    )
+
+    objects = RegioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("regions:regio", kwargs={"slug": self.slug})
+
+
+class LidmaatschapQuerySet(models.QuerySet):
+    def op(self, datum=None):
+        """Memberships in force on a date (today by default)."""
+        datum = datum or timezone.localdate()
+        return self.filter(Q(begin__lte=datum), Q(einde__isnull=True) | Q(einde__gte=datum))
+
+
+class Lidmaatschap(models.Model):
+    """A municipality's membership of a region, over time."""
+
+    regio_pad = "regio"
+
+    regio = models.ForeignKey(
+        Regio, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("regio")
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        related_name="lidmaatschappen",
+        verbose_name=_("gemeente"),
+    )
+    begin = models.DateField(_("lid sinds"))
+    einde = models.DateField(_("lid tot en met"), null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    objects = LidmaatschapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        ordering = ["gemeente__naam", "begin"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__isnull=True) | Q(einde__gte=models.F("begin")),
+                name="lidmaatschap_einde_na_begin",
+                violation_error_message=_("Het einde van een lidmaatschap ligt na het begin."),
+            ),
+            models.UniqueConstraint(
+                fields=["regio", "gemeente", "begin"], name="lidmaatschap_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} in {self.regio}"
+
+    @property
+    def is_actueel(self):
+        vandaag = timezone.localdate()
+        return self.begin <= vandaag and (self.einde is None or self.einde >= vandaag)
+
+
+class Roltoewijzing(models.Model):
+    """A person's role in one region: the basis of every permission check."""
+
+    regio_pad = "regio"
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="roltoewijzingen",
+        verbose_name=_("gebruiker"),
+    )
+    regio = models.ForeignKey(
+        Regio, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("regio")
+    )
+    rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("namens gemeente"),
+        help_text=_("Voor portefeuillehouders en secretarissen van één gemeente."),
+    )
+
+    class Meta:
+        verbose_name = _("roltoewijzing")
+        verbose_name_plural = _("roltoewijzingen")
+        ordering = ["regio__naam", "rol"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "regio", "rol"], name="roltoewijzing_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gebruiker} — {self.get_rol_display()} ({self.regio})"

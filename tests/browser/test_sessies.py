@@ -1,0 +1,116 @@
+"""Journey: record a session with a question, its answer and a polled statement, link the
+question to a principle with what was done with it, and find it in the response report.
+axe-core on every page visited."""
+
+import pytest
+from playwright.sync_api import expect
+
+from regions.constants import Rol
+from tests.browser.conftest import toegankelijk
+from tests.factories import (
+    GremiumFactory,
+    RegioFactory,
+    RoltoewijzingFactory,
+    TrajectFactory,
+    TrajectVoorzieningFactory,
+    UitgangspuntFactory,
+    UserFactory,
+    VoorzieningFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def gegevens():
+    regio = RegioFactory(naam="Regio Gooi en Vechtstreek", slug="gv")
+    traject = TrajectFactory(regio=regio, naam="Inkoop 2021 e.v.", slug="inkoop-2021")
+    hh = VoorzieningFactory(regio=regio, naam="Huishoudelijke hulp", slug="hh")
+    TrajectVoorzieningFactory(traject=traject, voorziening=hh)
+    UitgangspuntFactory(traject=traject, titel="Langdurige contracten")
+    UitgangspuntFactory(traject=traject, titel="Reële tarieven")
+    GremiumFactory(regio=regio, naam="Bestuurlijke sessie zorginkoop", soort="bestuurlijk")
+    user = UserFactory(username="adviseur", first_name="Anouk", last_name="de Vries")
+    RoltoewijzingFactory(gebruiker=user, regio=regio, rol=Rol.BELEIDSADVISEUR)
+    return traject
+
+
+def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
+    pagina = inloggen("adviseur")
+    pagina.goto("/regio/gv/trajecten/inkoop-2021/")
+    toegankelijk(pagina, "trajectpagina")
+    pagina.get_by_role("link", name="Alle sessies").click()
+    expect(pagina.get_by_role("heading", level=1)).to_contain_text("Sessies")
+    toegankelijk(pagina, "sessielijst")
+
+    pagina.get_by_role("link", name="Nieuwe sessie").click()
+    pagina.get_by_label("Soort", exact=True).select_option(label="Bestuurlijk overleg")
+    pagina.get_by_label("Gremium").select_option(label="Bestuurlijke sessie zorginkoop")
+    pagina.get_by_label("Titel").fill("Bestuurlijke sessie 18 december")
+    pagina.get_by_label("Datum").fill("2019-12-18")
+    pagina.get_by_label("Begintijd").fill("14:00")
+    pagina.get_by_label("Eindtijd").fill("17:00")
+    pagina.get_by_label("Anouk de Vries").check()
+    toegankelijk(pagina, "sessieformulier")
+    pagina.get_by_role("button", name="Sessie opslaan").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Bestuurlijke sessie 18 december")
+    toegankelijk(pagina, "sessiepagina")
+
+    # A question with its answer, added inline (HTMX).
+    inbreng = pagina.locator("#sectie-inbreng")
+    inbreng.locator("summary").click()
+    inbreng.get_by_label("Soort").select_option(label="Vraag")
+    inbreng.get_by_label("Voorziening").select_option(label="Huishoudelijke hulp")
+    inbreng.get_by_label("Inbreng", exact=True).fill("Wat betekent een langer contract voor ons?")
+    inbreng.get_by_label("Antwoord in de sessie").fill("Meer zekerheid om te investeren.")
+    inbreng.get_by_label("Afkomstig van").select_option(label="Aanbieder")
+    inbreng.get_by_label("Naam bron").fill("Zorg BV")
+    inbreng.get_by_role("button", name="Inbreng toevoegen").click()
+    expect(pagina.locator("#sectie-inbreng")).to_contain_text("Meer zekerheid om te investeren.")
+    toegankelijk(pagina, "sessiepagina met inbreng")
+
+    # A polled statement: first an invalid mean, the error shows in place.
+    stelling = pagina.locator("#sectie-stelling")
+    stelling.locator("summary").click()
+    stelling.get_by_label("Stelling", exact=True).fill("We sluiten langdurige contracten.")
+    stelling.get_by_label("Schaal 1–5").check()
+    stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("7")
+    stelling.get_by_label("Aantal antwoorden").fill("12")
+    stelling.get_by_role("button", name="Stelling toevoegen").click()
+    expect(pagina.locator("#sectie-stelling")).to_contain_text("Het gemiddelde ligt tussen 1 en 5.")
+    toegankelijk(pagina, "stelling met fout")
+    stelling = pagina.locator("#sectie-stelling")
+    stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("4,2")
+    stelling.get_by_role("button", name="Stelling toevoegen").click()
+    expect(pagina.locator("#sectie-stelling")).to_contain_text(
+        "Gemiddeld 4,2 op een schaal van 1 tot en met 5 (n = 12)."
+    )
+    toegankelijk(pagina, "sessiepagina met stelling")
+
+    # Link the question to a principle, with what was done with it.
+    pagina.get_by_role("link", name="Verwerking vastleggen").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(
+        "Wat is er met deze inbreng gedaan?"
+    )
+    pagina.get_by_label("Zoek een uitgangspunt").fill("langdurig")
+    expect(pagina.get_by_label("Reële tarieven")).to_be_hidden()
+    pagina.get_by_label("Langdurige contracten").check()
+    pagina.get_by_label("Overgenomen", exact=True).check()
+    toegankelijk(pagina, "verwerking")
+    pagina.get_by_role("button", name="Verwerking opslaan").click()
+    expect(pagina.get_by_text("Leg uit waarom, behalve bij 'kennisgenomen'.")).to_be_visible()
+    pagina.get_by_label("Waarom").fill("De looptijd wordt vijf jaar met verlenging.")
+    pagina.get_by_role("button", name="Verwerking opslaan").click()
+    expect(pagina.locator("#sectie-inbreng")).to_contain_text("Overgenomen")
+
+    # The response report lists it under its service, with its source and answer.
+    pagina.goto("/regio/gv/trajecten/inkoop-2021/reactienota/")
+    expect(pagina.get_by_role("heading", name="Huishoudelijke hulp")).to_be_visible()
+    rij = pagina.get_by_role("row").filter(has_text="Wat betekent een langer contract voor ons?")
+    expect(rij).to_contain_text("Aanbieder: Zorg BV")
+    expect(rij).to_contain_text("Overgenomen: De looptijd wordt vijf jaar met verlenging.")
+    expect(rij.get_by_role("link", name="Langdurige contracten")).to_be_visible()
+    toegankelijk(pagina, "reactienota")
+
+    pagina.goto("/regio/gv/trajecten/inkoop-2021/planning/")
+    toegankelijk(pagina, "planning")

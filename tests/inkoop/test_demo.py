@@ -1,0 +1,55 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from inkoop import demo
+from regions.models import Regio
+
+pytestmark = pytest.mark.django_db
+
+
+def _tellingen():
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in {"regions", "voorzieningen", "inkoop", "uitgangspunten", "auth"}
+    }
+
+
+def test_load_demo_is_idempotent_en_overschrijft_niets():
+    call_command("load_demo", verbosity=0)
+    eerste = _tellingen()
+    from uitgangspunten.models import Uitgangspunt
+
+    up = Uitgangspunt.objects.get(titel="Langdurige contracten")
+    up.uitleg = "Door een gebruiker aangepast."
+    up.save()
+    call_command("load_demo", verbosity=0)
+    assert _tellingen() == {**eerste, "uitgangspunten.HistoricalUitgangspunt":
+                            eerste["uitgangspunten.HistoricalUitgangspunt"] + 1}  # fmt: skip
+    up.refresh_from_db()
+    assert up.uitleg == "Door een gebruiker aangepast."
+
+
+def test_demo_bevat_de_seeds():
+    demo.demo_laden()
+    gv = Regio.objects.get(slug="gooi-en-vechtstreek")
+    assert gv.lidmaatschappen.op().count() == 7
+    assert gv.voorzieningen.get(naam="Huishoudelijke hulp").kengetallen.filter(jaar=2018).exists()
+    bw = Regio.objects.get(slug="bommelerwaard")
+    assert list(bw.percelen.values_list("nummer", flat=True)) == [1, 2, 3, 4, 5]
+    assert bw.percelen.get(nummer=1).aandeel_financien == 53
+    assert gv.trajecten.count() == 2 and bw.trajecten.count() == 1
+    # Seed 000 plus the session before it and the PFHO that adopted its minutes (issue 5).
+    assert gv.sessies.count() == 3
+
+
+def test_demo_gebruikers_kunnen_inloggen(client):
+    demo.demo_laden()
+    for username in demo.DEMO_GEBRUIKERS:
+        response = client.post(
+            "/account/inloggen/", {"username": username, "password": demo.DEMO_WACHTWOORD}
+        )
+        assert response.status_code == 302, username
+        assert client.get("/").status_code == 200
+        client.post("/account/uitloggen/")

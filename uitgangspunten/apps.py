@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UitgangspuntenConfig(AppConfig):
+    name = "uitgangspunten"
+    verbose_name = "Uitgangspunten en documenten"

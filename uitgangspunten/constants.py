@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UitgangspuntSoort(models.TextChoices):
+    STRATEGISCH = "strategisch", _("Strategisch uitgangspunt")
+    INKOOPDOEL = "inkoopdoel", _("Inkoopdoelstelling")
+    TOEGANG = "toegang", _("Sturingsinstrument: toegang")
+    BEKOSTIGING = "bekostiging", _("Sturingsinstrument: bekostiging")
+    CONTRACTMANAGEMENT = "contractmanagement", _("Sturingsinstrument: contractmanagement")
+    OVEREENKOMST = "overeenkomst", _("Sturingsinstrument: overeenkomst")
+    VOORZIENING = "voorziening", _("Uitgangspunt per voorziening of perceel")
+
+
+class UitgangspuntStatus(models.TextChoices):
+    NIEUW = "nieuw", _("Nieuw")
+    HERBEVESTIGD = "herbevestigd", _("Herbevestigd")
+    AANGESCHERPT = "aangescherpt", _("Aangescherpt")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+class DocumentSoort(models.TextChoices):
+    UITGANGSPUNTENNOTITIE = "uitgangspuntennotitie", _("Uitgangspuntennotitie")
+    INKOOPSTRATEGIE = "inkoopstrategie", _("Inkoopstrategie")
+    BESPREEKDOCUMENT = "bespreekdocument", _("Bespreekdocument")
+    NOTITIE = "notitie", _("Notitie")
+
+
+class SectieSoort(models.TextChoices):
+    TEKST = "tekst", _("Tekst")
+    ALGEMENE_UITGANGSPUNTEN = "algemene_uitgangspunten", _("Blok: algemene uitgangspunten")
+    VOORZIENINGENTABEL = "voorzieningentabel", _("Blok: uitgangspunten per voorziening")
+    KENGETALLEN = "kengetallen", _("Blok: kengetallen van voorzieningen")
+    PLANNING = "planning", _("Blok: planning")
+
+
+class Beoordeling(models.TextChoices):
+    """Where a frozen version stands in the directors' review (four eyes)."""
+
+    CONCEPT = "concept", _("Vastgelegd, niet ingediend")
+    INGEDIEND = "ingediend", _("Ter beoordeling")
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+    TERUGGESTUURD = "teruggestuurd", _("Teruggestuurd")

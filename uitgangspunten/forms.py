@@ -1,0 +1,193 @@
+from django import forms
+from django.core.validators import MaxLengthValidator
+
+from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .models import Document, Uitgangspunt
+
+MAX_SECTIETEKST = 20_000
+MAX_TITEL = 200
+MAX_UITLEG = 5_000
+
+
+def _lengte(maximum, wat):
+    getal = f"{maximum:,}".replace(",", ".")
+    return MaxLengthValidator(
+        maximum, message=f"{wat} is te lang: maximaal {getal} tekens, nu %(show_value)s."
+    )
+
+
+class RevisieForm(forms.Form):
+    """Every edit form carries the revision it was based on (optimistic locking)."""
+
+    revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class SectieForm(RevisieForm):
+    titel = forms.CharField(
+        label="Titel",
+        required=False,
+        validators=[_lengte(MAX_TITEL, "De titel")],
+    )
+    tekst = forms.CharField(
+        label="Tekst",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "class": "app-editor__tekst"}),
+        validators=[_lengte(MAX_SECTIETEKST, "De tekst")],
+        help_text="Opmaak met de knoppen boven het tekstvak, of in markdown: **vet**, *cursief*, "
+        "- opsomming, [linktekst](https://…), voetnoot[^1].",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's own limit would silently cut pasted text: the server says what is wrong.
+        for naam in ("titel", "tekst"):
+            self.fields[naam].widget.attrs.pop("maxlength", None)
+
+
+class NieuweSectieForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Soort sectie", choices=SectieSoort.choices, initial=SectieSoort.TEKST
+    )
+    titel = forms.CharField(label="Titel", validators=[_lengte(MAX_TITEL, "De titel")])
+
+
+class KopForm(RevisieForm):
+    titel = forms.CharField(label="Titel", max_length=250)
+    aan = forms.CharField(label="Aan", max_length=250, required=False)
+    van = forms.CharField(label="Van", max_length=250, required=False)
+    betreft = forms.CharField(label="Betreft", max_length=250, required=False)
+    datum = forms.DateField(
+        label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    kenmerk = forms.CharField(label="Kenmerk", max_length=60, required=False)
+    zaaknummer = forms.CharField(label="Zaaknummer", max_length=60, required=False)
+
+    velden = ["titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer"]
+
+    @classmethod
+    def voor(cls, document: Document, **kwargs):
+        initial = {v: getattr(document, v) for v in cls.velden} | {"revisie": document.revisie}
+        return cls(initial=initial, **kwargs)
+
+
+class UitgangspuntForm(RevisieForm):
+    titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
+    uitleg = forms.CharField(
+        label="Uitleg",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "app-editor__tekst"}),
+        validators=[_lengte(MAX_UITLEG, "De uitleg")],
+    )
+
+    @classmethod
+    def voor(cls, up: Uitgangspunt, **kwargs):
+        return cls(
+            initial={"titel": up.titel, "uitleg": up.uitleg, "revisie": up.revisie}, **kwargs
+        )
+
+
+class NieuwUitgangspuntForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort", choices=UitgangspuntSoort.choices)
+    voorziening = forms.ModelChoiceField(
+        label="Voorziening",
+        queryset=None,
+        required=False,
+        help_text="Alleen bij een uitgangspunt per voorziening.",
+    )
+    titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
+    uitleg = forms.CharField(
+        label="Uitleg",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[_lengte(MAX_UITLEG, "De uitleg")],
+    )
+
+    def __init__(self, *args, voorzieningen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = voorzieningen
+
+    def clean(self):
+        data = super().clean()
+        if data.get("soort") == UitgangspuntSoort.VOORZIENING and not data.get("voorziening"):
+            self.add_error("voorziening", "Kies de voorziening waar dit uitgangspunt bij hoort.")
+        return data
+
+
+class FilterForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Soort", required=False, choices=[("", "Alle soorten"), *UitgangspuntSoort.choices]
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Alle statussen"), *UitgangspuntStatus.choices],
+    )
+    voorziening = forms.ModelChoiceField(
+        label="Voorziening", queryset=None, required=False, empty_label="Alle voorzieningen"
+    )
+
+    def __init__(self, *args, voorzieningen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = voorzieningen
+
+
+class OvernemenForm(forms.Form):
+    ACTIES = [
+        ("herbevestigen", "Herbevestigen"),
+        ("aanscherpen", "Aanscherpen"),
+        ("vervallen", "Laten vervallen"),
+    ]
+    actie = forms.ChoiceField(choices=ACTIES)
+    reden = forms.CharField(
+        label="Reden van vervallen",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[_lengte(2_000, "De reden")],
+        help_text="Verplicht als u het uitgangspunt laat vervallen.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("actie") == "vervallen" and not (data.get("reden") or "").strip():
+            self.add_error("reden", "Geef een reden op waarom dit uitgangspunt vervalt.")
+        return data
+
+
+class OntwikkelingenForm(forms.Form):
+    ontwikkelingen = forms.CharField(
+        label="Ontwikkelingen",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[_lengte(MAX_SECTIETEKST, "De tekst")],
+    )
+
+
+class OpmerkingForm(forms.Form):
+    tekst = forms.CharField(
+        label="Opmerking",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[_lengte(5_000, "De opmerking")],
+    )
+    sectie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    uitgangspunt = forms.IntegerField(
+        label="Over uitgangspunt",
+        required=False,
+        widget=forms.Select(choices=[("", "De hele sectie")]),
+    )
+
+    def __init__(self, *args, uitgangspunten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["uitgangspunt"].widget.choices = [("", "De hele sectie")] + [
+            (u["id"], f"{u['nummer']}. {u['titel']}") for u in uitgangspunten
+        ]
+
+
+class VersieForm(forms.Form):
+    toelichting = forms.CharField(
+        label="Toelichting bij deze versie",
+        required=False,
+        max_length=250,
+        help_text="Bijvoorbeeld: voor het directieoverleg van 12 januari.",
+    )

@@ -1,0 +1,212 @@
+"""The content of a document as plain data: header, sections, and the live content of blocks.
+
+One structure serves the page, the preview, a frozen version (stored as JSON in Versie.inhoud)
+and the PDF, so what the PDF shows is exactly what the preview showed. It loads in a fixed number
+of queries, whatever the number of principles or services.
+"""
+
+from collections import defaultdict
+
+from inkoop.models import Mijlpaal, TrajectVoorziening
+from voorzieningen.constants import KengetalSoort
+from voorzieningen.models import Kengetal
+
+from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .models import Document, Sectie, Uitgangspunt
+
+ALGEMENE_SOORTEN = [s for s in UitgangspuntSoort.values if s != UitgangspuntSoort.VOORZIENING]
+
+
+def uitgangspunt_data(up: Uitgangspunt, nummer: int) -> dict:
+    return {
+        "id": up.pk,
+        "uid": str(up.uid),
+        "nummer": nummer,
+        "soort": up.soort,
+        "titel": up.titel,
+        "uitleg": up.uitleg,
+        "status": up.status,
+        "status_label": str(UitgangspuntStatus(up.status).label),
+        "revisie": up.revisie,
+    }
+
+
+def genummerd(uitgangspunten) -> list[dict]:
+    """Numbers follow the order; lapsed principles keep no number and are left out."""
+    actief = [u for u in uitgangspunten if u.status != UitgangspuntStatus.VERVALLEN]
+    return [uitgangspunt_data(u, i) for i, u in enumerate(actief, start=1)]
+
+
+def _algemene_groepen(uitgangspunten) -> list[dict]:
+    per_soort = defaultdict(list)
+    for up in uitgangspunten:
+        if up.soort != UitgangspuntSoort.VOORZIENING:
+            per_soort[up.soort].append(up)
+    return [
+        {"soort": soort, "label": str(UitgangspuntSoort(soort).label),
+         "uitgangspunten": genummerd(per_soort[soort])}
+        for soort in ALGEMENE_SOORTEN
+        if per_soort[soort]
+    ]  # fmt: skip
+
+
+def _voorzieningentabel(document, uitgangspunten) -> list[dict]:
+    per_voorziening = defaultdict(list)
+    per_perceel = defaultdict(list)
+    for up in uitgangspunten:
+        if up.soort == UitgangspuntSoort.VOORZIENING:
+            if up.voorziening_id:
+                per_voorziening[up.voorziening_id].append(up)
+            elif up.perceel_id:
+                per_perceel[up.perceel_id].append(up)
+    rijen = []
+    scope = (
+        TrajectVoorziening.objects.filter(traject_id=document.traject_id)
+        .select_related("voorziening", "voorziening__perceel")
+        .order_by("voorziening__volgorde", "voorziening__naam")
+    )
+    gezien_percelen = set()
+    for item in scope:
+        v = item.voorziening
+        rijen.append(
+            {
+                "voorziening_id": v.pk,
+                "naam": v.naam,
+                "perceel": str(v.perceel) if v.perceel_id else "",
+                "onderdeel": v.omschrijving,
+                "ontwikkelingen": item.ontwikkelingen,
+                "uitgangspunten": genummerd(per_voorziening.get(v.pk, [])),
+            }
+        )
+        if v.perceel_id and v.perceel_id in per_perceel and v.perceel_id not in gezien_percelen:
+            gezien_percelen.add(v.perceel_id)
+            rijen[-1]["uitgangspunten"] += genummerd(per_perceel[v.perceel_id])
+    return rijen
+
+
+def _kengetallen(secties) -> dict[int, list[dict]]:
+    voorziening_ids = {v.pk for s in secties for v in s.voorzieningen.all()}
+    per_voorziening = defaultdict(lambda: defaultdict(list))
+    for k in Kengetal.objects.filter(voorziening_id__in=voorziening_ids).order_by("soort", "jaar"):
+        per_voorziening[k.voorziening_id][k.soort].append([k.jaar, str(k.waarde)])
+    resultaat = {}
+    for sectie in secties:
+        resultaat[sectie.pk] = [
+            {
+                "voorziening_id": v.pk,
+                "naam": v.naam,
+                "reeksen": [
+                    {
+                        "soort": soort,
+                        "label": str(KengetalSoort(soort).label),
+                        "is_bedrag": KengetalSoort.is_bedrag(soort),
+                        "punten": punten,
+                    }
+                    for soort, punten in per_voorziening[v.pk].items()
+                ],  # fmt: skip
+            }
+            for v in sorted(sectie.voorzieningen.all(), key=lambda v: (v.volgorde, v.naam))
+        ]
+    return resultaat
+
+
+def _planning(document) -> list[dict]:
+    return [
+        {
+            "omschrijving": m.omschrijving,
+            "datum": m.datum.isoformat() if m.datum else "",
+            "periode": m.periode,
+            "gremium": m.get_gremium_soort_display() if m.gremium_soort else "",
+            "status": m.status,
+            "status_label": m.get_status_display(),
+        }
+        for m in Mijlpaal.objects.filter(traject_id=document.traject_id).order_by(
+            "volgorde", "datum"
+        )
+    ]
+
+
+def document_inhoud(document: Document) -> dict:
+    secties = list(
+        Sectie.objects.filter(document=document)
+        .prefetch_related("voorzieningen")
+        .order_by("is_bijlage", "volgorde", "pk")
+    )
+    soorten = {s.soort for s in secties}
+    uitgangspunten = []
+    if soorten & {SectieSoort.ALGEMENE_UITGANGSPUNTEN, SectieSoort.VOORZIENINGENTABEL}:
+        uitgangspunten = list(
+            Uitgangspunt.objects.filter(traject_id=document.traject_id).order_by("volgorde", "pk")
+        )
+    algemene = (
+        _algemene_groepen(uitgangspunten) if SectieSoort.ALGEMENE_UITGANGSPUNTEN in soorten else []
+    )
+    tabel = (
+        _voorzieningentabel(document, uitgangspunten)
+        if SectieSoort.VOORZIENINGENTABEL in soorten
+        else []
+    )
+    kengetallen = (
+        _kengetallen([s for s in secties if s.soort == SectieSoort.KENGETALLEN])
+        if SectieSoort.KENGETALLEN in soorten
+        else {}
+    )
+    planning = _planning(document) if SectieSoort.PLANNING in soorten else []
+
+    sectie_data = []
+    for sectie in secties:
+        data = {
+            "id": sectie.pk,
+            "soort": sectie.soort,
+            "titel": sectie.titel,
+            "tekst": sectie.tekst,
+            "is_bijlage": sectie.is_bijlage,
+            "revisie": sectie.revisie,
+        }
+        if sectie.soort == SectieSoort.ALGEMENE_UITGANGSPUNTEN:
+            data["groepen"] = algemene
+        elif sectie.soort == SectieSoort.VOORZIENINGENTABEL:
+            data["voorzieningen"] = tabel
+        elif sectie.soort == SectieSoort.KENGETALLEN:
+            data["kengetallen"] = kengetallen.get(sectie.pk, [])
+        elif sectie.soort == SectieSoort.PLANNING:
+            data["mijlpalen"] = planning
+        sectie_data.append(data)
+
+    return {
+        "kop": {
+            "titel": document.titel,
+            "soort": document.soort,
+            "soort_label": document.get_soort_display(),
+            "aan": document.aan,
+            "van": document.van,
+            "betreft": document.betreft,
+            "datum": document.datum.isoformat() if document.datum else "",
+            "kenmerk": document.kenmerk,
+            "zaaknummer": document.zaaknummer,
+        },
+        "secties": sectie_data,
+    }
+
+
+def uitgangspunten_in_sectie(sectie: dict) -> list[dict]:
+    """The principles a block section shows (general groups and the per-service table)."""
+    gevonden = [up for groep in sectie.get("groepen", []) for up in groep["uitgangspunten"]]
+    gevonden += [up for rij in sectie.get("voorzieningen", []) for up in rij["uitgangspunten"]]
+    return gevonden
+
+
+def kop_velden_uit_inhoud(kop: dict) -> list[tuple[str, str]]:
+    """The memo header of a content dict (draft or frozen version) as (label, value) pairs."""
+    datum = kop.get("datum") or ""
+    if datum:
+        jaar, maand, dag = datum.split("-")
+        datum = f"{dag}-{maand}-{jaar}"
+    return [
+        ("Aan", kop.get("aan", "")),
+        ("Van", kop.get("van", "")),
+        ("Betreft", kop.get("betreft", "")),
+        ("Datum", datum),
+        ("Kenmerk", kop.get("kenmerk", "")),
+        ("Zaaknummer", kop.get("zaaknummer", "")),
+    ]

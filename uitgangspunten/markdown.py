@@ -1,0 +1,78 @@
+"""Markdown → safe HTML, the same for pages and PDFs.
+
+markdown-it-py renders (with footnotes and tables); nh3 then keeps only an allow-list of tags,
+attributes and URL schemes, so script, event handlers and javascript: URLs never survive,
+whatever the input.
+"""
+
+from functools import lru_cache
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "del", "ins", "sup", "sub", "blockquote",
+    "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th",
+    "td", "a", "code", "pre", "hr", "section", "span",
+}  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "th": {"style", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+    "section": {"class"},
+    "span": {"class"},
+    "hr": {"class"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+MAX_LENGTE = 50_000
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # "html": False: raw HTML in the input is shown as text, not passed on.
+    return (
+        MarkdownIt("commonmark", {"html": False, "linkify": False})
+        .enable("table")
+        .use(footnote_plugin)
+    )
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
+
+
+def naar_html(tekst: str, kenmerk: str | None = None) -> SafeString:
+    """Render user markdown to sanitised HTML that is safe to put in a page or a PDF.
+
+    `kenmerk` makes footnote ids unique when several texts share one page.
+    """
+    if not tekst:
+        return mark_safe("")
+    return _naar_html(tekst, kenmerk)
+
+
+# A document page renders every principle's text on each view; the same text gives the same
+# HTML, so a bounded cache saves most of the page's time.
+@lru_cache(maxsize=2048)
+def _naar_html(tekst: str, kenmerk: str | None) -> SafeString:
+    env = {"docId": kenmerk} if kenmerk else {}
+    # Headings inside a section start at h3: the section title is the h2.
+    html = _parser().render(tekst[:MAX_LENGTE], env)
+    for niveau in range(5, 0, -1):
+        html = html.replace(f"<h{niveau}>", f"<h{min(niveau + 2, 6)}>").replace(
+            f"</h{niveau}>", f"</h{min(niveau + 2, 6)}>"
+        )
+    return mark_safe(sanitise(html))  # noqa: S308 - sanitised by nh3 just above

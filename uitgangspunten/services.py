@@ -1,0 +1,306 @@
+"""Writes for principles, documents, sections, versions and review comments.
+
+Views, the admin, commands and tasks all call these. Edits of text use optimistic locking: the
+caller passes the `revisie` its form was based on; the row is only updated when that is still the
+stored revision (`UPDATE ... WHERE pk = ? AND revisie = ?`), so a save based on a stale revision
+never overwrites someone else's work. It raises `Conflict` instead, carrying both texts.
+
+simple-history records every change (who, when, what); the services set `_history_user` so the
+author is also known outside a request (commands, tests).
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from inkoop.models import TrajectVoorziening
+
+from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .inhoud import document_inhoud
+from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
+
+OMHOOG, OMLAAG = "omhoog", "omlaag"
+
+
+@dataclass
+class Conflict(Exception):
+    """A save based on a stale revision: nothing was written.
+
+    `opgeslagen` holds the stored values of the edited fields, `eigen` what the user typed,
+    `revisie` the stored revision a merged save must be based on.
+    """
+
+    obj: object
+    opgeslagen: dict
+    eigen: dict
+    revisie: int
+    velden: list = field(default_factory=list)
+
+    def __str__(self):
+        return f"Bewerkingsconflict op {type(self.obj).__name__} {self.obj.pk}"
+
+
+def _met_revisie_bijwerken(obj, *, revisie: int, auteur, velden: dict):
+    """Update `velden` of `obj` only if its stored revision is still `revisie`."""
+    model = type(obj)
+    extra = {"gewijzigd": timezone.now()} if hasattr(obj, "gewijzigd") else {}
+    bijgewerkt = model.objects.filter(pk=obj.pk, revisie=revisie).update(
+        **velden, **extra, revisie=F("revisie") + 1
+    )
+    if not bijgewerkt:
+        opgeslagen = model.objects.get(pk=obj.pk)
+        raise Conflict(
+            obj=opgeslagen,
+            opgeslagen={v: getattr(opgeslagen, v) for v in velden},
+            eigen=dict(velden),
+            revisie=opgeslagen.revisie,
+            velden=list(velden),
+        )
+    # The row is ours now (and locked on PostgreSQL until commit): re-read it and let
+    # simple-history record the new state with its author.
+    obj.refresh_from_db()
+    obj._history_user = auteur
+    obj.save(update_fields=[*velden, "revisie"])
+    return obj
+
+
+def _verwijderen(obj, auteur):
+    obj._history_user = auteur
+    obj.delete()
+
+
+# ---------- Principles ----------
+
+
+def _groep(uitgangspunt):
+    """The principles numbered together with this one: same round, kind, service and lot."""
+    return Uitgangspunt.objects.filter(
+        traject_id=uitgangspunt.traject_id,
+        soort=uitgangspunt.soort,
+        voorziening_id=uitgangspunt.voorziening_id,
+        perceel_id=uitgangspunt.perceel_id,
+    ).order_by("volgorde", "pk")
+
+
+@transaction.atomic
+def uitgangspunt_aanmaken(
+    *, traject, soort, titel, auteur, uitleg="", voorziening=None, perceel=None,
+    status=UitgangspuntStatus.NIEUW, herkomst=None, vervallen_reden="",
+) -> Uitgangspunt:  # fmt: skip
+    if soort != UitgangspuntSoort.VOORZIENING:
+        voorziening = perceel = None
+    up = Uitgangspunt(
+        traject=traject, soort=soort, titel=titel, uitleg=uitleg, voorziening=voorziening,
+        perceel=perceel, status=status, herkomst=herkomst, vervallen_reden=vervallen_reden,
+    )  # fmt: skip
+    laatste = _groep(up).aggregate(m=Max("volgorde"))["m"]
+    up.volgorde = 0 if laatste is None else laatste + 1
+    up._history_user = auteur
+    up.save()
+    return up
+
+
+@transaction.atomic
+def uitgangspunt_bijwerken(*, uitgangspunt, revisie, auteur, titel, uitleg) -> Uitgangspunt:
+    return _met_revisie_bijwerken(
+        uitgangspunt, revisie=revisie, auteur=auteur, velden={"titel": titel, "uitleg": uitleg}
+    )
+
+
+@transaction.atomic
+def uitgangspunt_verwijderen(*, uitgangspunt, auteur) -> None:
+    _verwijderen(uitgangspunt, auteur)
+
+
+def _verplaatsen(obj, items, richting, auteur):
+    """Swap `obj` with its neighbour in `items` and renumber the list 0..n."""
+    items = list(items)
+    index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
+    doel = index - 1 if richting == OMHOOG else index + 1
+    if 0 <= doel < len(items):
+        items[index], items[doel] = items[doel], items[index]
+    _nummeren(items, auteur)
+
+
+def _nummeren(items, auteur):
+    for volgorde, item in enumerate(items):
+        if item.volgorde != volgorde:
+            item.volgorde = volgorde
+            item._history_user = auteur
+            item.save(update_fields=["volgorde"])
+
+
+@transaction.atomic
+def uitgangspunt_verplaatsen(*, uitgangspunt, richting, auteur) -> None:
+    _verplaatsen(uitgangspunt, _groep(uitgangspunt).select_for_update(), richting, auteur)
+
+
+# ---------- Carry-over from the previous round ----------
+
+
+def _overgenomen(vorig, traject):
+    return Uitgangspunt.objects.filter(traject=traject, herkomst=vorig).first()
+
+
+@transaction.atomic
+def uitgangspunt_herbevestigen(*, vorig, traject, auteur) -> Uitgangspunt:
+    """Copy a previous round's principle unchanged; idempotent."""
+    return _overgenomen(vorig, traject) or _kopie(
+        vorig, traject, auteur, UitgangspuntStatus.HERBEVESTIGD
+    )
+
+
+@transaction.atomic
+def uitgangspunt_aanscherpen(*, vorig, traject, auteur) -> Uitgangspunt:
+    """Copy a previous round's principle to be edited further; idempotent."""
+    return _overgenomen(vorig, traject) or _kopie(
+        vorig, traject, auteur, UitgangspuntStatus.AANGESCHERPT
+    )
+
+
+@transaction.atomic
+def uitgangspunt_laten_vervallen(*, vorig, traject, reden, auteur) -> Uitgangspunt:
+    """Record that a previous round's principle lapses, with the reason, so the lineage shows."""
+    if not reden.strip():
+        raise ValueError("Een reden is verplicht.")
+    return _overgenomen(vorig, traject) or _kopie(
+        vorig, traject, auteur, UitgangspuntStatus.VERVALLEN, vervallen_reden=reden.strip()
+    )
+
+
+def _kopie(vorig, traject, auteur, status, vervallen_reden=""):
+    return uitgangspunt_aanmaken(
+        traject=traject, soort=vorig.soort, titel=vorig.titel, uitleg=vorig.uitleg,
+        voorziening=vorig.voorziening, perceel=vorig.perceel, status=status, herkomst=vorig,
+        vervallen_reden=vervallen_reden, auteur=auteur,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def ontwikkelingen_bijwerken(
+    *, item: TrajectVoorziening, ontwikkelingen: str
+) -> TrajectVoorziening:
+    item.ontwikkelingen = ontwikkelingen
+    item.save(update_fields=["ontwikkelingen"])
+    return item
+
+
+# ---------- Documents and sections ----------
+
+KOP_VELDEN = ["titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer"]
+
+
+@transaction.atomic
+def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
+    onbekend = set(velden) - set(KOP_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende kopvelden: {sorted(onbekend)}")
+    return _met_revisie_bijwerken(document, revisie=revisie, auteur=auteur, velden=velden)
+
+
+@transaction.atomic
+def sectie_aanmaken(*, document, auteur, soort=SectieSoort.TEKST, titel="", tekst="") -> Sectie:
+    laatste = Sectie.objects.filter(document=document, is_bijlage=False).aggregate(
+        m=Max("volgorde")
+    )["m"]
+    sectie = Sectie(
+        document=document, soort=soort, titel=titel, tekst=tekst,
+        volgorde=0 if laatste is None else laatste + 1,
+    )  # fmt: skip
+    sectie._history_user = auteur
+    sectie.save()
+    return sectie
+
+
+@transaction.atomic
+def sectie_bijwerken(*, sectie, revisie, auteur, titel, tekst) -> Sectie:
+    return _met_revisie_bijwerken(
+        sectie, revisie=revisie, auteur=auteur, velden={"titel": titel, "tekst": tekst}
+    )
+
+
+@transaction.atomic
+def sectie_verwijderen(*, sectie, auteur) -> None:
+    _verwijderen(sectie, auteur)
+
+
+def _secties(document):
+    return Sectie.objects.filter(document=document).order_by("is_bijlage", "volgorde", "pk")
+
+
+@transaction.atomic
+def sectie_verplaatsen(*, sectie, richting, auteur) -> None:
+    secties = _secties(sectie.document_id).select_for_update().filter(is_bijlage=sectie.is_bijlage)
+    _verplaatsen(sectie, secties, richting, auteur)
+
+
+@transaction.atomic
+def secties_ordenen(*, document, volgorde: list[int], auteur) -> None:
+    """Put the sections in the given order (drag and drop); unknown ids are ignored and
+    sections missing from the list keep their place after the listed ones."""
+    secties = {s.pk: s for s in _secties(document).select_for_update()}
+    geordend = [secties.pop(pk) for pk in dict.fromkeys(volgorde) if pk in secties]
+    rest = sorted(secties.values(), key=lambda s: (s.is_bijlage, s.volgorde, s.pk))
+    alles = geordend + rest
+    for bijlage in (False, True):
+        _nummeren([s for s in alles if s.is_bijlage == bijlage], auteur)
+
+
+# ---------- Versions ----------
+
+
+def inhoud_hash(inhoud: dict) -> str:
+    canoniek = json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canoniek.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def versie_vastleggen(*, document, auteur, toelichting="") -> Versie:
+    """Freeze the whole document into the next numbered version; the draft goes on.
+
+    The document row is locked so two people freezing at once get consecutive numbers.
+    """
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    inhoud = document_inhoud(document)
+    laatste = Versie.objects.filter(document=document).aggregate(m=Max("nummer"))["m"] or 0
+    versie = Versie.objects.create(
+        document=document,
+        nummer=laatste + 1,
+        inhoud=inhoud,
+        inhoud_hash=inhoud_hash(inhoud),
+        auteur=auteur,
+        toelichting=toelichting,
+    )
+    # The PDF is made right away (after commit, in the worker), so it is usually ready
+    # before anyone asks for it.
+    from inkoop.services.export import versie_pdf_inplannen
+
+    versie_pdf_inplannen(versie, user=auteur)
+    return versie
+
+
+# ---------- Review comments ----------
+
+
+@transaction.atomic
+def opmerking_plaatsen(*, document, auteur, tekst, sectie=None, uitgangspunt=None) -> Opmerking:
+    if sectie is not None and sectie.document_id != document.pk:
+        raise ValueError("De sectie hoort niet bij dit document.")
+    if uitgangspunt is not None and uitgangspunt.traject_id != document.traject_id:
+        raise ValueError("Het uitgangspunt hoort niet bij dit traject.")
+    return Opmerking.objects.create(
+        document=document, auteur=auteur, tekst=tekst, sectie=sectie, uitgangspunt=uitgangspunt
+    )
+
+
+@transaction.atomic
+def opmerking_oplossen(*, opmerking, door) -> Opmerking:
+    if opmerking.opgelost_op is None:
+        opmerking.opgelost_door = door
+        opmerking.opgelost_op = timezone.now()
+        opmerking.save(update_fields=["opgelost_door", "opgelost_op"])
+    return opmerking

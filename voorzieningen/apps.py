@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VoorzieningenConfig(AppConfig):
+    name = "voorzieningen"
+    verbose_name = "Voorzieningen"
