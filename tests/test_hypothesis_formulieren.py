@@ -4,12 +4,13 @@ messages, nothing half-saved. New forms use tests.hypothesis_helpers.assert_form
 import pytest
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.forms import AdminPasswordChangeForm, AuthenticationForm
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.test import RequestFactory
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from inkoop.forms.account import InlogFormulier
 from tests.factories import (
     GemeenteFactory,
     KengetalFactory,
@@ -58,9 +59,17 @@ def test_inlogpagina_nooit_een_serverfout(client, adviseur, data):
     assert "_auth_user_id" not in client.session
 
 
+def test_te_lange_gebruikersnaam_geeft_melding_bij_het_veld(client, adviseur):
+    # Regression: 400 characters reached django-axes, whose varchar(255) made PostgreSQL fail.
+    response = client.post(reverse("login"), {"username": "a" * 400, "password": "x"})
+    assert response.status_code == 200
+    assert "ten hoogste 150 tekens" in response.text
+    assert 'value="' + "a" * 400 + '"' in response.text  # what was typed stays
+
+
 def test_inlogformulier_robuust(adviseur):
     request = RequestFactory().post("/account/inloggen/")
-    gezien = assert_form_robust(AuthenticationForm, form_kwargs={"request": request})
+    gezien = assert_form_robust(InlogFormulier, form_kwargs={"request": request})
     assert gezien["ongeldig"] > 0
 
 
