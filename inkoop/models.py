@@ -598,6 +598,18 @@ class Besluit(models.Model):
     def __str__(self):
         return f"{self.gremium} {self.datum:%d-%m-%Y}: {self.get_uitkomst_display()}"
 
+    @property
+    def traject(self):
+        """The round this decision belongs to, through what it decided on (select the
+        relations, as inkoop.selectors.besluitvorming.besluitenlijst does, to avoid queries)."""
+        if self.voorstel_id:
+            return self.voorstel.traject
+        if self.versie_id:
+            return self.versie.document.traject
+        if self.verslag_van_id:
+            return self.verslag_van.traject
+        return None
+
 
 class BesluitPunt(models.Model):
     """The outcome of one decision point of the proposal."""

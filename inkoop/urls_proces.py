@@ -59,6 +59,8 @@ urlpatterns += [
          name="voorstel_verwijderen"),
     path(_traject + "besluiten/", bv.besluitenlijst, name="besluitenlijst"),
     path(_traject + "besluiten/nieuw/", bv.besluit_nieuw, name="besluit_nieuw"),
+    path("regio/<slug:regio>/gremia/<int:pk>/besluiten/", bv.gremium_besluitenlijst,
+         name="gremium_besluitenlijst"),
 ]  # fmt: skip
 
 # Sessions, minutes, input, response report and planning (issue 5).

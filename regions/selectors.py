@@ -1,7 +1,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from inkoop.models import Traject
+from inkoop.models import Gremium, Traject
 from regions import permissions
 from voorzieningen.models import Voorziening
 
@@ -54,4 +54,5 @@ def regio_detail(slug):
         ),
         Prefetch("trajecten", queryset=Traject.objects.select_related("vorige")),
         "percelen",
+        Prefetch("gremia", queryset=Gremium.objects.select_related("gemeente")),
     ).get(slug=slug)

@@ -30,5 +30,6 @@ def regio(request, slug):
             "voorzieningen": regio.voorzieningen.all(),
             "trajecten": regio.trajecten.all(),
             "percelen": regio.percelen.all(),
+            "gremia": regio.gremia.all(),
         },
     )

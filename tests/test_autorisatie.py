@@ -98,6 +98,7 @@ VERWACHTINGEN: dict[str, Regel] = {
         BEWERKEN, methode="POST", kwargs={"pk": lambda w: w.voorstel.pk}
     ),
     "inkoop:besluitenlijst": Regel(ALLE),
+    "inkoop:gremium_besluitenlijst": Regel(ALLE, kwargs={"pk": lambda w: w.gremium.pk}),
     "inkoop:besluit_nieuw": Regel(BESLUITEN),
     # Opstellen (issue 3)
     "uitgangspunten:lijst": Regel(CONCEPTEN),

@@ -309,9 +309,17 @@ def voorstel_detail(pk: int) -> Voorstel:
     )
 
 
-def besluitenlijst(traject: Traject, gremium: Gremium | None = None):
-    """The decision list of a round, optionally of one body, with outcomes per decision point."""
-    qs = Besluit.objects.filter(Q(voorstel__traject=traject) | Q(versie__document__traject=traject))
+def besluitenlijst(*, traject: Traject | None = None, gremium: Gremium | None = None):
+    """Decisions with their outcomes per decision point: of a round (on its proposals, its
+    versions and the minutes of its sessions), of one body across rounds, or both. One rule
+    for the pages and the PDF."""
+    qs = Besluit.objects.all()
+    if traject is not None:
+        qs = qs.filter(
+            Q(voorstel__traject=traject)
+            | Q(versie__document__traject=traject)
+            | Q(verslag_van__traject=traject)
+        )
     if gremium is not None:
         qs = qs.filter(gremium=gremium)
     return (
@@ -319,13 +327,19 @@ def besluitenlijst(traject: Traject, gremium: Gremium | None = None):
             "gremium",
             "gremium__gemeente",
             "sessie",
-            "voorstel",
-            "versie__document",
+            "voorstel__traject",
+            "versie__document__traject",
+            "verslag_van__traject",
             "vastgelegd_door",
         )
         .defer("versie__inhoud")
         .prefetch_related(
-            Prefetch("punten", queryset=BesluitPunt.objects.select_related("beslispunt"))
+            Prefetch(
+                "punten",
+                queryset=BesluitPunt.objects.select_related("beslispunt").order_by(
+                    "beslispunt__nummer"
+                ),
+            )
         )
         .order_by("datum", "gremium__naam", "pk")
     )

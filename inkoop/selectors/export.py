@@ -7,19 +7,11 @@ One `bron(soort, onderwerp, parameters)` serves the export task, the HTML previe
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef
 
 from inkoop.constants import ExportSoort, Uitkomst
-from inkoop.models import (
-    Besluit,
-    BesluitPunt,
-    Export,
-    Gremium,
-    Inbreng,
-    Sessie,
-    Traject,
-    Voorstel,
-)
+from inkoop.models import Besluit, Export, Gremium, Sessie, Traject, Voorstel
+from inkoop.selectors import besluitvorming as besluitvorming_selectors
 from inkoop.selectors import sessies as sessie_selectors
 from uitgangspunten.diff import inhoud_diff
 from uitgangspunten.inhoud import kop_velden_uit_inhoud
@@ -121,16 +113,57 @@ def versie_bron(versie: Versie) -> Bron:
     return Bron("pdf/notitie.html", context, metadata, titel, f"v{versie.nummer}", concept=concept)
 
 
+def standaard_tegen(versie: Versie) -> Versie | None:
+    """What a redline compares with when nobody chose: the last adopted version, else the
+    previous one."""
+    return laatst_vastgestelde(versie) or (
+        Versie.objects.filter(document_id=versie.document_id, nummer__lt=versie.nummer)
+        .defer("inhoud")
+        .order_by("-nummer")
+        .first()
+    )
+
+
+def vergelijkbare_versies(versie: Versie):
+    """The versions a redline of `versie` can be compared with (any other of its document)."""
+    vastgesteld = Besluit.objects.filter(versie=OuterRef("pk"), uitkomst=Uitkomst.VASTGESTELD)
+    return (
+        Versie.objects.filter(document_id=versie.document_id)
+        .exclude(pk=versie.pk)
+        .annotate(vastgesteld=Exists(vastgesteld))
+        .defer("inhoud")
+        .order_by("-nummer")
+    )
+
+
+def parameters_uit(soort: str, data, onderwerp) -> dict:
+    """An export's parameters from request data, checked against its subject: a redline's
+    comparison version must be another version of the same document, a decision list's round
+    must be of the body's region. Anything else is dropped, and a redline always names its
+    comparison version, so the widget, the job and the preview agree on what the PDF shows."""
+    soort = ExportSoort(soort)
+    if soort == ExportSoort.REDLINE:
+        tegen = str(data.get("tegen", ""))
+        if tegen.isdigit() and vergelijkbare_versies(onderwerp).filter(pk=tegen).exists():
+            return {"tegen": int(tegen)}
+        standaard = standaard_tegen(onderwerp)
+        return {"tegen": standaard.pk} if standaard else {}
+    if soort == ExportSoort.BESLUITENLIJST:
+        traject = str(data.get("traject", ""))
+        if (
+            traject.isdigit()
+            and Traject.objects.filter(pk=traject, regio_id=onderwerp.regio_id).exists()
+        ):
+            return {"traject": int(traject)}
+    return {}
+
+
 def redline_bron(versie: Versie, tegen: Versie | None = None) -> Bron:
     """The changes of a version against the last adopted one (or the chosen one)."""
     if tegen is None:
-        tegen = laatst_vastgestelde(versie)
-    if tegen is None:
-        tegen = (
-            Versie.objects.filter(document_id=versie.document_id, nummer__lt=versie.nummer)
-            .order_by("-nummer")
-            .first()
-        )
+        tegen = standaard_tegen(versie)
+        if tegen is not None:
+            tegen = Versie.objects.get(pk=tegen.pk)  # with its content
     if tegen is not None and tegen.document_id != versie.document_id:
         raise ValueError("De vergelijkingsversie hoort bij een ander document.")
     kop = (versie.inhoud or {}).get("kop", {})
@@ -166,19 +199,7 @@ def redline_bron(versie: Versie, tegen: Versie | None = None) -> Bron:
 
 
 def voorstel_bron(voorstel: Voorstel) -> Bron:
-    voorstel = (
-        Voorstel.objects.select_related("traject", "traject__regio", "gremium", "opgesteld_door")
-        .prefetch_related(
-            "beslispunten",
-            Prefetch(
-                "versies",
-                queryset=Versie.objects.select_related("document").order_by(
-                    "document__titel", "nummer"
-                ),
-            ),
-        )
-        .get(pk=voorstel.pk)
-    )
+    voorstel = besluitvorming_selectors.voorstel_detail(voorstel.pk)
     context = {"voorstel": voorstel, "kenmerk": "", "concept": False}
     metadata = {
         "titel": f"Voorstel: {voorstel.onderwerp}",
@@ -190,22 +211,7 @@ def voorstel_bron(voorstel: Voorstel) -> Bron:
 
 
 def verslag_bron(sessie: Sessie) -> Bron:
-    sessie = (
-        Sessie.objects.select_related("regio", "traject", "gremium")
-        .prefetch_related(
-            "deelnemers",
-            "gasten",
-            "agendapunten",
-            Prefetch("conclusies", queryset=_met_voorziening("conclusies")),
-            Prefetch("stellingen", queryset=_met_voorziening("stellingen")),
-            "actiepunten",
-            Prefetch(
-                "inbreng",
-                queryset=Inbreng.objects.select_related("voorziening").order_by("volgorde", "pk"),
-            ),
-        )
-        .get(pk=sessie.pk)
-    )
+    sessie = sessie_selectors.sessie_detail(sessie.pk)
     vastgesteld = sessie_selectors.verslag_is_vastgesteld(sessie)
     context = {"sessie": sessie, "kenmerk": "", "concept": not vastgesteld}
     metadata = {
@@ -224,33 +230,11 @@ def verslag_bron(sessie: Sessie) -> Bron:
     )
 
 
-def _met_voorziening(relatie):
-    from inkoop.models import Conclusie, Stelling
-
-    model = {"conclusies": Conclusie, "stellingen": Stelling}[relatie]
-    return model.objects.select_related("voorziening").order_by("volgorde", "pk")
-
-
 def besluitenlijst_bron(gremium: Gremium, traject_id: int | None = None) -> Bron:
-    besluiten = (
-        Besluit.objects.filter(gremium=gremium)
-        .select_related("voorstel", "versie", "versie__document", "verslag_van", "sessie")
-        .prefetch_related(
-            Prefetch(
-                "punten",
-                queryset=BesluitPunt.objects.select_related("beslispunt").order_by(
-                    "beslispunt__nummer"
-                ),
-            )
-        )
-        .order_by("datum", "vastgelegd_op")
-    )
     traject = None
     if traject_id:
         traject = Traject.objects.get(pk=traject_id, regio_id=gremium.regio_id)
-        besluiten = besluiten.filter(voorstel__traject=traject) | besluiten.filter(
-            versie__document__traject=traject
-        )
+    besluiten = besluitvorming_selectors.besluitenlijst(gremium=gremium, traject=traject)
     context = {"gremium": gremium, "traject": traject, "besluiten": list(besluiten)}
     context.update(kenmerk="", concept=False)
     titel = f"Besluitenlijst {gremium.naam}" + (f" — {traject.naam}" if traject else "")
@@ -302,10 +286,14 @@ def bron(soort: str, onderwerp, parameters: dict | None = None) -> Bron:
     return reactienota_bron(onderwerp)
 
 
-def exports_van(onderwerp, soort: str, limiet: int = 10) -> list[Export]:
+def exports_van(onderwerp, soort: str, parameters: dict | None = None, limiet: int = 10):
+    """The exports of this subject, kind and parameters (a redline against version 2 is not
+    the one against version 3), newest first."""
     ct = ContentType.objects.get_for_model(type(onderwerp))
     return list(
-        Export.objects.filter(content_type=ct, object_id=onderwerp.pk, soort=soort)
+        Export.objects.filter(
+            content_type=ct, object_id=onderwerp.pk, soort=soort, parameters=parameters or {}
+        )
         .select_related("aangevraagd_door")
         .order_by("-aangemaakt", "-pk")[:limiet]
     )

@@ -1,6 +1,7 @@
 """Template helpers for the print templates (templates/pdf/) and the PDF widget."""
 
 from functools import lru_cache
+from urllib.parse import urlencode
 
 import pygal
 from django import template
@@ -67,9 +68,16 @@ def stelling_grafiek(stelling):
 
 
 @register.simple_tag
-def pdf_exports(onderwerp, soort, limiet=10):
-    """The widget's data: the latest export of this object and kind, and the earlier ones."""
+def pdf_exports(onderwerp, soort, parameters=None, limiet=10):
+    """The widget's data: the latest export of this object, kind and parameters, the earlier
+    ones, and the parameters as hidden fields and as the preview's query string."""
     from inkoop.selectors.export import exports_van
 
-    exports = exports_van(onderwerp, soort, limiet=limiet)
-    return {"laatste": exports[0] if exports else None, "eerdere": exports[1:]}
+    parameters = parameters or {}
+    exports = exports_van(onderwerp, soort, parameters, limiet=limiet)
+    return {
+        "laatste": exports[0] if exports else None,
+        "eerdere": exports[1:],
+        "parameters": parameters,
+        "query": urlencode(parameters),
+    }

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -292,9 +293,43 @@ def besluitenlijst(request, regio, slug):
             "regio": traject.regio,
             "gremia": gremia,
             "gremium": gremium,
-            "besluiten": selectors.besluitenlijst(traject, gremium),
+            "besluiten": selectors.besluitenlijst(traject=traject, gremium=gremium),
+            "pdf_parameters": {"traject": traject.pk},
             "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
             "mag_besluiten": permissions.mag(request.user, "besluiten_vastleggen", traject),
+        },
+    )
+
+
+BESLUITEN_PER_PAGINA = 50
+
+
+@login_required
+def gremium_besluitenlijst(request, regio, pk):
+    """One body's decisions across rounds (the PFHO's own decision list), newest last, paged."""
+    gremium = get_object_or_404(
+        Gremium.objects.select_related("regio", "gemeente"), regio__slug=regio, pk=pk
+    )
+    permissions.vereis(request.user, "bekijken", gremium)
+    trajecten = list(gremium.regio.trajecten.all())
+    traject = None
+    if request.GET.get("traject", "").isdigit():
+        traject = next((t for t in trajecten if t.pk == int(request.GET["traject"])), None)
+    pagina = Paginator(
+        selectors.besluitenlijst(gremium=gremium, traject=traject), BESLUITEN_PER_PAGINA
+    ).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "inkoop/besluitvorming/gremium_besluitenlijst.html",
+        {
+            "gremium": gremium,
+            "regio": gremium.regio,
+            "trajecten": trajecten,
+            "traject": traject,
+            "pagina": pagina,
+            "besluiten": pagina.object_list,
+            "pdf_parameters": {"traject": traject.pk} if traject else {},
+            "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", gremium),
         },
     )
 

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -49,11 +48,16 @@ def _export(request, pk):
     return export, onderwerp
 
 
-def _widget(request, onderwerp, soort, status=200):
+def _widget(request, onderwerp, soort, parameters, status=200):
     return render(
         request,
         "inkoop/export/_pdf.html",
-        {"onderwerp": onderwerp, "soort": soort, "volgende": request.POST.get("volgende", "")},
+        {
+            "onderwerp": onderwerp,
+            "soort": soort,
+            "parameters": parameters,
+            "volgende": request.POST.get("volgende", ""),
+        },
         status=status,
     )
 
@@ -62,16 +66,14 @@ def _widget(request, onderwerp, soort, status=200):
 @require_POST
 def export_starten(request, soort, object_id):
     onderwerp = _onderwerp(request, soort, object_id)
-    parameters = {}
-    if soort == ExportSoort.REDLINE and request.POST.get("tegen", "").isdigit():
-        parameters["tegen"] = int(request.POST["tegen"])
+    parameters = export_selectors.parameters_uit(soort, request.POST, onderwerp)
     export = export_services.export_aanvragen(
         onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters
     )
     if request.POST.get("opnieuw") and export.status == "mislukt":
         export_services.opnieuw_proberen(export)
     if request.htmx:
-        return _widget(request, onderwerp, soort)
+        return _widget(request, onderwerp, soort, parameters)
     volgende = request.POST.get("volgende", "")
     if url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
         return redirect(volgende)
@@ -85,11 +87,16 @@ def export_detail(request, pk):
     """One job: a page without JavaScript, the widget partial for HTMX polling."""
     export, onderwerp = _export(request, pk)
     if request.htmx:
-        return _widget(request, onderwerp, export.soort)
+        return _widget(request, onderwerp, export.soort, export.parameters)
     return render(
         request,
         "inkoop/export/export.html",
-        {"export": export, "onderwerp": onderwerp, "soort": export.soort},
+        {
+            "export": export,
+            "onderwerp": onderwerp,
+            "soort": export.soort,
+            "parameters": export.parameters,
+        },
     )
 
 
@@ -112,9 +119,7 @@ def export_download(request, pk):
 def export_voorbeeld(request, soort, object_id):
     """The print template as HTML (screen): the same template and data as the PDF."""
     onderwerp = _onderwerp(request, soort, object_id)
-    parameters = {}
-    if soort == ExportSoort.REDLINE and request.GET.get("tegen", "").isdigit():
-        parameters["tegen"] = int(request.GET["tegen"])
+    parameters = export_selectors.parameters_uit(soort, request.GET, onderwerp)
     bron = export_selectors.bron(soort, onderwerp, parameters)
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
     return HttpResponse(html)
@@ -130,6 +135,16 @@ def versie_pdf(request, pk, nummer):
         nummer=nummer,
     )
     permissions.vereis(request.user, _actie(ExportSoort.VERSIE, versie), versie)
+    mag_concepten = permissions.mag(request.user, "concepten_bekijken", versie)
+    redline = {}
+    if mag_concepten:
+        parameters = export_selectors.parameters_uit(ExportSoort.REDLINE, request.GET, versie)
+        versies = list(export_selectors.vergelijkbare_versies(versie))
+        redline = {
+            "parameters": parameters,
+            "versies": versies,
+            "tegen": next((v for v in versies if v.pk == parameters.get("tegen")), None),
+        }
     return render(
         request,
         "inkoop/export/versie_pdf.html",
@@ -139,7 +154,8 @@ def versie_pdf(request, pk, nummer):
             "traject": versie.document.traject,
             "regio": versie.document.traject.regio,
             "vastgesteld": export_selectors.is_vastgesteld(versie),
-            "mag_concepten": permissions.mag(request.user, "concepten_bekijken", versie),
-            "hier": reverse("inkoop:versie_pdf", kwargs={"pk": pk, "nummer": nummer}),
+            "mag_concepten": mag_concepten,
+            "redline": redline,
+            "hier": request.get_full_path(),
         },
     )

@@ -323,6 +323,17 @@ def test_portefeuillehouder_leest_stand_van_besluitvorming_en_planning(inloggen,
         "Vrijgegeven voor advies"
     )
     toegankelijk(pagina, "portefeuillehouder: besluitenlijst")
+    # The PFHO's own decision list, across rounds.
+    pagina.get_by_label("Gremium").select_option(label="PFHO Sociaal Domein")
+    pagina.get_by_role("button", name="Tonen").click()
+    pagina.get_by_role("link", name="Alle besluiten van PFHO Sociaal Domein").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(
+        "Besluitenlijst PFHO Sociaal Domein"
+    )
+    expect(pagina.get_by_role("row", name=re.compile("Inkoop 2027"))).to_contain_text(
+        "Vrijgegeven voor advies"
+    )
+    toegankelijk(pagina, "portefeuillehouder: besluitenlijst van het PFHO")
 
     pagina.goto("/regio/gv/trajecten/inkoop-2027/planning/")
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Planning — Inkoop 2027")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from inkoop import pdf
 from inkoop.constants import ExportSoort, ExportStatus
 from inkoop.models import Export
+from inkoop.selectors import export as export_selectors
 from inkoop.services import export as export_services
 from inkoop.tasks import export_maken
 from regions.constants import Rol
@@ -229,3 +230,63 @@ def test_versie_pdf_inplannen(versie, django_capture_on_commit_callbacks):
         export = export_services.versie_pdf_inplannen(versie)
     export.refresh_from_db()
     assert export.soort == ExportSoort.VERSIE and export.status == ExportStatus.KLAAR
+
+
+@pytest.fixture
+def drie_versies(versie):
+    """Versions 1 (adopted), 2 and 3 of one document."""
+    vaststellen(versie)
+    document = versie.document
+    tweede = versie_vastleggen(document, nummer=2)
+    derde = versie_vastleggen(document, nummer=3)
+    return versie, tweede, derde
+
+
+def test_redline_parameters_standaard_gekozen_en_vreemd(drie_versies, regio):
+    eerste, tweede, derde = drie_versies
+    assert export_selectors.parameters_uit("redline", {}, derde) == {"tegen": eerste.pk}
+    assert export_selectors.parameters_uit("redline", {"tegen": tweede.pk}, derde) == {
+        "tegen": tweede.pk
+    }
+    vreemd = versie_vastleggen(document_met_inhoud(regio), nummer=1)
+    # Another document's version, the version itself or rubbish: back to the default.
+    for waarde in (vreemd.pk, derde.pk, "abc", ""):
+        assert export_selectors.parameters_uit("redline", {"tegen": waarde}, derde) == {
+            "tegen": eerste.pk
+        }
+    # The first version of a document has nothing to compare with.
+    assert export_selectors.parameters_uit("redline", {}, vreemd) == {}
+
+
+def test_voorbeeld_met_vreemde_vergelijkingsversie_geeft_geen_serverfout(
+    drie_versies, regio, adviseur, client_als
+):
+    _, _, derde = drie_versies
+    vreemd = versie_vastleggen(document_met_inhoud(regio), nummer=1)
+    url = reverse("inkoop:export_voorbeeld", args=["redline", derde.pk])
+    response = client_als(adviseur).get(url, {"tegen": vreemd.pk})
+    assert response.status_code == 200
+    assert "versie 1" in response.content.decode()
+
+
+def test_versie_pdf_pagina_kiest_vergelijkingsversie(
+    drie_versies, adviseur, client_als, django_capture_on_commit_callbacks
+):
+    eerste, tweede, derde = drie_versies
+    client = client_als(adviseur)
+    pagina = reverse("inkoop:versie_pdf", args=[derde.document_id, derde.nummer])
+    standaard = client.get(pagina).content.decode()
+    assert f'<option value="{eerste.pk}" selected>Versie 1' in standaard
+    assert "(vastgesteld)" in standaard
+    gekozen = client.get(pagina, {"tegen": tweede.pk}).content.decode()
+    assert f'<option value="{tweede.pk}" selected>Versie 2' in gekozen
+    assert f'name="tegen" value="{tweede.pk}"' in gekozen
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("inkoop:export_starten", args=["redline", derde.pk]), {"tegen": tweede.pk}
+        )
+    export = Export.objects.get(soort="redline")
+    assert export.parameters == {"tegen": tweede.pk} and export.bestandsnaam.endswith("v2-v3.pdf")
+    # The widget shows the export against version 2 only where version 2 is chosen.
+    assert export.bestandsnaam in client.get(pagina, {"tegen": tweede.pk}).content.decode()
+    assert export.bestandsnaam not in client.get(pagina).content.decode()
