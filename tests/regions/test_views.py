@@ -56,7 +56,7 @@ def test_regio_toont_leden_met_cbs_code_en_historie(client_als, lezer, regio):
     assert "Opgegaan in Amsterdam" in response.text
     assert "Huishoudelijke hulp" in response.text
     assert "Inkoop 2027 e.v." in response.text
-    assert "3 gemeenten neemt nu deel" in response.text
+    assert "3 gemeenten nemen nu deel" in response.text
 
 
 @pytest.mark.parametrize("rol", Rol.values)
