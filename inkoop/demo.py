@@ -153,6 +153,29 @@ NIEUWE_UITGANGSPUNTEN = [
      "kostprijsonderzoek onderbouwt ze.", 8),
 ]  # fmt: skip
 
+BW_INKOOPDOELEN = [
+    ("Samenwerken op basis van vertrouwen en partnerschap",
+     "Gemeenten en aanbieders dragen samen verantwoordelijkheid; ontwikkeltafels geven die "
+     "samenwerking vorm, met een zorgvuldige balans tussen vertrouwen en controle."),
+    ("Zorg en ondersteuning van goede kwaliteit",
+     "Zowel toetsbare kwaliteit (gekwalificeerd personeel, bewezen methodieken) als de "
+     "kwaliteit die inwoners zelf ervaren."),
+    ("Een dekkend, laagdrempelig en lokaal aanbod",
+     "Voor elke hulpvraag een passend aanbod, bij voorkeur dicht bij huis in de Bommelerwaard."),
+    ("Samen zorgen voor een financieel houdbare uitvoering",
+     "Kritisch op productomschrijvingen, duur en zwaarte van indicaties, met reële tarieven "
+     "voor aanbieders."),
+    ("Een eenvoudig en flexibel inkoop- en uitvoeringsproces",
+     "Minder administratieve last voor aanbieders en gemeenten."),
+]  # fmt: skip
+
+BW_PLANNING = [
+    ("Inkoopstrategie bespreken in het directieoverleg", "oktober 2026", GremiumSoort.DO),
+    ("Inkoopstrategie vrijgeven in het PFHO", "november 2026", GremiumSoort.PFHO),
+    ("Vaststelling door de colleges", "december 2026", GremiumSoort.COLLEGE),
+    ("Ingang nieuwe overeenkomsten", "1 januari 2027", ""),
+]
+
 BW_STRATEGISCH = [
     (
         "De inwoner en zijn buurt staan centraal",
@@ -678,7 +701,90 @@ def _bommelerwaard(gebruikers):
         "Hulp bij het huishouden verschilt in doelgroep, markt en personeel van de rest van de "
         "Wmo en krijgt daarom een eigen overeenkomst.", 1, perceel=hbh,
     )  # fmt: skip
+    for volgorde, (titel, uitleg) in enumerate(BW_INKOOPDOELEN, start=1):
+        _uitgangspunt(traject, UitgangspuntSoort.INKOOPDOEL, titel, uitleg, volgorde)
+    for volgorde, (omschr, periode, gsoort) in enumerate(BW_PLANNING, start=1):
+        Mijlpaal.objects.get_or_create(
+            traject=traject, omschrijving=omschr,
+            defaults={"volgorde": volgorde, "periode": periode, "gremium_soort": gsoort},
+        )  # fmt: skip
+    _inkoopstrategie_bommelerwaard(traject, gebruikers)
     return regio
+
+
+def _inkoopstrategie_bommelerwaard(traject, gebruikers):
+    """A strategy in the decision route, through the real services: version 1 approved and
+    proposed to the PFHO (the secretary records the decision), version 2 awaiting the
+    director's review. Only built once: later runs leave whatever people did with it."""
+    from inkoop.services import besluitvorming
+    from uitgangspunten import services as opstellen
+
+    document, nieuw = Document.objects.get_or_create(
+        traject=traject,
+        titel="Inkoopstrategie Wmo en Jeugdhulp 2027 e.v.",
+        defaults={
+            "soort": DocumentSoort.INKOOPSTRATEGIE,
+            "aan": "Colleges van Maasdriel en Zaltbommel",
+            "van": "Team inkoop sociaal domein Bommelerwaard",
+            "betreft": "Inkoopstrategie voor de individuele voorzieningen vanaf 1 januari 2027",
+            "datum": dt.date(2026, 10, 12),
+            "kenmerk": "26.0031042",
+            "zaaknummer": "Z.2026-0417",
+            "aangemaakt_door": gebruikers["adviseur"],
+        },
+    )
+    if not nieuw:
+        return
+    secties = [
+        (SectieSoort.TEKST, "Inleiding",
+         "Maasdriel en Zaltbommel kopen sinds 2018 samen de meeste individuele voorzieningen "
+         "van de Wmo 2015 en de Jeugdwet in. De overeenkomst die op 1 januari 2022 inging, "
+         "eindigt op 31 december 2026.\n\n"
+         "Deze strategie legt de keuzes op hoofdlijnen vast: de **visie** uit de "
+         "beleidsdocumenten, de **evaluatie** van de inkoop 2022–2026 en de "
+         "**inkoopdoelstellingen** die daaruit volgen. De uitwerking volgt in de "
+         "inkoopdocumenten.[^1]\n\n"
+         "[^1]: Schaarse en zeer specialistische jeugdhulp blijft bovenregionaal ingekocht."),
+        (SectieSoort.ALGEMENE_UITGANGSPUNTEN, "Strategische uitgangspunten en inkoopdoelen", ""),
+        (SectieSoort.VOORZIENINGENTABEL, "Percelen", ""),
+        (SectieSoort.PLANNING, "Planning", ""),
+    ]  # fmt: skip
+    for volgorde, (soort, titel, tekst) in enumerate(secties, start=1):
+        Sectie.objects.create(
+            document=document, volgorde=volgorde, soort=soort, titel=titel, tekst=tekst
+        )
+    adviseur, directeur = gebruikers["adviseur"], gebruikers["directeur"]
+    eerste = opstellen.versie_vastleggen(
+        document=document, auteur=adviseur, toelichting="Voor het directieoverleg"
+    )
+    besluitvorming.versie_indienen(versie=eerste, door=adviseur)
+    besluitvorming.versie_goedkeuren(
+        versie=eerste, door=directeur, opmerking="Akkoord om aan het PFHO voor te leggen."
+    )
+    pfho = Gremium.objects.get(regio=traject.regio, soort=GremiumSoort.PFHO)
+    besluitvorming.voorstel_opslaan(
+        traject=traject,
+        door=adviseur,
+        gegevens={
+            "gremium": pfho,
+            "onderwerp": "Inkoopstrategie Wmo en Jeugdhulp 2027 e.v. vrijgeven",
+            "portefeuillehouder": "Wethouder sociaal domein Zaltbommel",
+            "aanleiding": "De huidige overeenkomst eindigt op 31 december 2026.",
+            "argumenten": "De strategie bouwt voort op de evaluatie van de inkoop 2022–2026.",
+        },
+        beslispunten=[
+            "De inkoopstrategie vrij te geven voor vaststelling door beide colleges.",
+            "In te stemmen met de indeling in vijf percelen.",
+        ],
+        versies=[eerste],
+    )
+    sectie = document.secties.get(titel="Inleiding")
+    sectie.tekst += "\n\nNa het PFHO is de paragraaf over de percelen aangescherpt."
+    sectie.save()
+    tweede = opstellen.versie_vastleggen(
+        document=document, auteur=adviseur, toelichting="Verwerking opmerkingen PFHO"
+    )
+    besluitvorming.versie_indienen(versie=tweede, door=adviseur)
 
 
 @transaction.atomic

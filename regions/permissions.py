@@ -94,6 +94,17 @@ def binnen_regios(queryset: QuerySet, user, actie: str = "bekijken") -> QuerySet
     return queryset.filter(**{f"{pad}__in": toegestaan})
 
 
+def acties_ergens(user) -> frozenset[str]:
+    """The actions the user may perform in at least one region (what "Mijn werk" shows)."""
+    if user.is_superuser:
+        return frozenset(ACTIES)
+    if not user.is_authenticated:
+        return frozenset()
+    rollen(user, 0)
+    alle = set().union(*user._rollen_per_regio.values()) if user._rollen_per_regio else set()
+    return frozenset(actie for actie, toegestaan in ACTIES.items() if alle & toegestaan)
+
+
 def _predicaat(actie):
     @rules.predicate(name=actie)
     def heeft_rol(user, obj=None):

@@ -1,4 +1,5 @@
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from inkoop.models import (
     Actiepunt,
@@ -58,7 +59,7 @@ def mijn_werk(user, limiet=50):
         .order_by("deadline")[:limiet]
     )
     open_inbreng = (
-        permissions.binnen_regios(Inbreng.objects.all(), user, "bewerken")
+        permissions.binnen_regios(Inbreng.objects.all(), user, "sessies_bewerken")
         .filter(verwerking="")
         .select_related("traject", "traject__regio", "sessie", "voorziening")
         .order_by("aangemaakt")[:limiet]
@@ -84,7 +85,16 @@ def mijn_werk(user, limiet=50):
         .select_related("gremium", "traject", "traject__regio")
         .order_by("aangemaakt")[:limiet]
     )
+    komende_sessies = (
+        permissions.binnen_regios(Sessie.objects.all(), user, "concepten_bekijken")
+        .filter(datum__gte=timezone.localdate())
+        .select_related("regio", "gremium")
+        .order_by("datum", "begintijd")[:10]
+    )
     return {
+        "acties": permissions.acties_ergens(user),
+        "vandaag": timezone.localdate(),
+        "komende_sessies": list(komende_sessies),
         "te_beoordelen": list(te_beoordelen),
         "teruggestuurd": list(teruggestuurd),
         "voor_te_bereiden": list(voor_te_bereiden),

@@ -53,3 +53,22 @@ def test_demo_gebruikers_kunnen_inloggen(client):
         assert response.status_code == 302, username
         assert client.get("/").status_code == 200
         client.post("/account/uitloggen/")
+
+
+def test_demo_geeft_elke_rol_werk(client):
+    """The strategy of the Bommelerwaard is in the route: the director has a version to
+    review, the secretary a proposal to record a decision on."""
+    from django.urls import reverse
+
+    from inkoop.selectors import mijn_werk
+
+    gebruikers = demo.demo_laden()["gebruikers"]
+    werk = mijn_werk(gebruikers["directeur"])
+    assert [(v.document.titel, v.nummer) for v in werk["te_beoordelen"]] == [
+        ("Inkoopstrategie Wmo en Jeugdhulp 2027 e.v.", 2)
+    ]
+    voorstellen = mijn_werk(gebruikers["secretaris"])["vast_te_leggen"]
+    assert [v.gremium.naam for v in voorstellen] == ["Portefeuillehoudersoverleg Sociaal Domein"]
+    client.force_login(gebruikers["secretaris"])
+    html = client.get(reverse("inkoop:mijn_werk")).content.decode()
+    assert "Inkoopstrategie Wmo en Jeugdhulp 2027 e.v. vrijgeven" in html

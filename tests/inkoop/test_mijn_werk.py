@@ -1,0 +1,66 @@
+""" "Mijn werk": each role sees the work its role can do, links go straight to the thing."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from inkoop.models import Actiepunt
+from regions.constants import Rol
+from tests.factories import SessieFactory, TrajectFactory
+from tests.factories.sessies import SessieInbrengFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _werk(client_als, user):
+    return client_als(user).get(reverse("inkoop:mijn_werk")).content.decode()
+
+
+def test_lezer_ziet_geen_lege_takenlijsten_van_andere_rollen(client_als, lezer):
+    html = _werk(client_als, lezer)
+    assert "Met uw rol hoeft u geen stukken" in html
+    for kop in ("Versies ter beoordeling", "Besluiten vast te leggen", "Inbreng zonder antwoord"):
+        assert kop not in html
+
+
+def test_directeur_ziet_beoordelen_maar_niet_voorstellen_of_inbreng(client_als, directeur):
+    html = _werk(client_als, directeur)
+    assert "Versies ter beoordeling" in html
+    assert "Voorstellen voor te bereiden" not in html and "Inbreng zonder antwoord" not in html
+
+
+def test_secretaris_ziet_inbreng_met_link_naar_het_antwoord(client_als, met_rol, regio):
+    secretaris = met_rol(Rol.SECRETARIS, regio)
+    traject = TrajectFactory(regio=regio)
+    inbreng = SessieInbrengFactory(
+        sessie__traject=traject, traject=traject, tekst="Wat betekent dit voor de keuzevrijheid?"
+    )
+    html = _werk(client_als, secretaris)
+    assert "Wat betekent dit voor de keuzevrijheid?" in html
+    assert reverse("inkoop:inbreng_verwerking", kwargs={"pk": inbreng.pk}) in html
+    assert "Versies ter beoordeling" not in html
+
+
+def test_komende_sessies_en_actiepunt_te_laat(client_als, adviseur, regio, andere_regio):
+    vandaag = timezone.localdate()
+    komend = SessieFactory(regio=regio, titel="Marktconsultatie jeugdhulp", datum=vandaag)
+    SessieFactory(regio=regio, titel="Al geweest", datum=vandaag - dt.timedelta(days=1))
+    SessieFactory(regio=andere_regio, titel="Elders", datum=vandaag + dt.timedelta(days=3))
+    Actiepunt.objects.create(
+        sessie=komend, omschrijving="Planning aanpassen", eigenaar_gebruiker=adviseur,
+        deadline=vandaag - dt.timedelta(days=1),
+    )  # fmt: skip
+    Actiepunt.objects.create(
+        sessie=komend, omschrijving="Verslag rondsturen", eigenaar_gebruiker=adviseur,
+        deadline=vandaag + dt.timedelta(days=7),
+    )  # fmt: skip
+    html = _werk(client_als, adviseur)
+    assert "Marktconsultatie jeugdhulp" in html
+    assert "Al geweest" not in html and "Elders" not in html
+    assert html.count("Te laat") == 1
+    te_laat = html.index("Planning aanpassen")
+    assert html.index("Te laat") > te_laat and html.index("Te laat") < html.index(
+        "Verslag rondsturen"
+    )
