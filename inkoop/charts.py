@@ -2,9 +2,11 @@
 prints the same result as text next to them (see `stelling_tekst`), which is what screen readers
 and the PDF's text layer get."""
 
+import math
 import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 import pygal
 
@@ -51,13 +53,13 @@ def _render(chart) -> str:
     return SCRIPT.sub("", chart.render(is_unicode=True))
 
 
-def _staaf(**extra):
+def _staaf(breed=False, **extra):
     instellingen = {
         "style": STIJL,
         "js": (),
         "disable_xml_declaration": True,
         "show_legend": False,
-        "width": 480,
+        "width": 640 if breed else 480,
         "height": 140,
         "print_values": True,
         "margin": 8,
@@ -65,31 +67,44 @@ def _staaf(**extra):
     return pygal.HorizontalBar(**(instellingen | extra))
 
 
-def stelling_grafiek(stelling) -> str:
-    """An SVG bar chart of the result, or "" when there is nothing to draw."""
+def _telling_as(maximum: int) -> dict:
+    """Whole-number ticks for counts (pygal would put 0, 0, 1, 1, ... under small numbers)."""
+    maximum = max(int(maximum), 1)
+    stap = max(1, math.ceil(maximum / 8))
+    return {"range": (0, maximum), "y_labels": list(range(0, maximum + 1, stap))}
+
+
+@lru_cache(maxsize=512)
+def _grafiek(soort: str, labels: tuple, waarden: tuple, breed: bool) -> str:
+    if soort == ResultaatSoort.SCHAAL:
+        chart = _staaf(
+            breed, x_labels=list(labels), range=(0, 5), y_labels=[1, 2, 3, 4, 5],
+            value_formatter=lambda v: _nl(v), height=110,
+        )  # fmt: skip
+        chart.add("Gemiddelde", list(waarden))
+    else:
+        hoogte = 140 if soort == ResultaatSoort.EENS_ONEENS else 60 + 28 * len(labels)
+        chart = _staaf(
+            breed, x_labels=list(labels), value_formatter=lambda v: f"{v:.0f}", height=hoogte,
+            **_telling_as(max(waarden)),
+        )  # fmt: skip
+        reeks = "Stemmen" if soort == ResultaatSoort.EENS_ONEENS else "Keer genoemd"
+        chart.add(reeks, list(waarden))
+    return _render(chart)
+
+
+def stelling_grafiek(stelling, breed=False) -> str:
+    """An SVG bar chart of the result, or "" when there is nothing to draw. `breed` for print.
+    Cached on the figures, so a page or PDF with many statements renders each chart once."""
     soort = stelling.resultaat_soort
     if soort == ResultaatSoort.EENS_ONEENS and stelling.eens is not None:
-        chart = _staaf(x_labels=["Eens", "Oneens"], value_formatter=lambda v: f"{v:.0f}")
-        chart.add("Stemmen", [stelling.eens or 0, stelling.oneens or 0])
-        return _render(chart)
+        waarden = (stelling.eens or 0, stelling.oneens or 0)
+        return _grafiek(soort, ("Eens", "Oneens"), waarden, breed)
     if soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
-        chart = _staaf(
-            x_labels=["Gemiddelde"],
-            range=(0, 5),
-            y_labels=[1, 2, 3, 4, 5],
-            value_formatter=lambda v: _nl(v),
-            height=110,
-        )
-        chart.add("Gemiddelde", [float(stelling.schaal_gemiddelde)])
-        return _render(chart)
+        return _grafiek(soort, ("Gemiddelde",), (float(stelling.schaal_gemiddelde),), breed)
     if soort == ResultaatSoort.WOORDEN:
         woorden = woorden_tellen(stelling.woorden)[:10]
         if len(woorden) > 1 and woorden[0][1] > 1:
-            chart = _staaf(
-                x_labels=[w for w, _ in reversed(woorden)],
-                value_formatter=lambda v: f"{v:.0f}",
-                height=60 + 28 * len(woorden),
-            )
-            chart.add("Keer genoemd", [n for _, n in reversed(woorden)])
-            return _render(chart)
+            labels = tuple(w for w, _ in reversed(woorden))
+            return _grafiek(soort, labels, tuple(n for _, n in reversed(woorden)), breed)
     return ""

@@ -3,10 +3,10 @@
 from functools import lru_cache
 from urllib.parse import urlencode
 
-import pygal
 from django import template
 from django.utils.safestring import mark_safe
 
+from inkoop import charts as stelling_charts
 from inkoop import pdf
 from uitgangspunten.markdown import naar_html
 from voorzieningen import charts
@@ -33,38 +33,10 @@ def pdf_grafiek(reeks, titel=""):
     return mark_safe(_grafiek(titel or reeks["label"], reeks["soort"], punten))  # noqa: S308
 
 
-@lru_cache(maxsize=512)
-def _stelling_grafiek(soort: str, eens, oneens, gemiddelde) -> str:
-    chart_kwargs = dict(
-        style=charts.STIJL,
-        js=(),
-        disable_xml_declaration=True,
-        show_legend=False,
-        width=640,
-        height=200,
-        print_values=True,
-    )
-    if soort == "eens_oneens":
-        chart = pygal.HorizontalBar(x_labels=["Eens", "Oneens"], **chart_kwargs)
-        chart.add("Aantal", [eens or 0, oneens or 0])
-    else:
-        chart = pygal.HorizontalBar(
-            x_labels=["Gemiddelde"], range=(0, 5), value_formatter=lambda v: f"{v:.1f}",
-            **chart_kwargs,
-        )  # fmt: skip
-        chart.add("Gemiddelde (1–5)", [float(gemiddelde or 0)])
-    return charts.SCRIPT.sub("", chart.render(is_unicode=True))
-
-
 @register.simple_tag
 def stelling_grafiek(stelling):
-    """The poll result of a statement as a bar chart (agree/disagree, or the 1–5 mean)."""
-    if stelling.resultaat_soort == "eens_oneens" and (stelling.eens or stelling.oneens):
-        return mark_safe(_stelling_grafiek("eens_oneens", stelling.eens, stelling.oneens, None))  # noqa: S308
-    if stelling.resultaat_soort == "schaal" and stelling.schaal_gemiddelde is not None:
-        svg = _stelling_grafiek("schaal", None, None, str(stelling.schaal_gemiddelde))
-        return mark_safe(svg)  # noqa: S308
-    return ""
+    """The poll result of a statement as a bar chart, print size (same chart as the page)."""
+    return mark_safe(stelling_charts.stelling_grafiek(stelling, breed=True))  # noqa: S308
 
 
 @register.simple_tag

@@ -394,3 +394,25 @@ def test_demo_bevat_vastgestelde_verslagen_en_alle_soorten_stellingen():
     assert set(sessie.stellingen.values_list("resultaat_soort", flat=True)) == set(
         ResultaatSoort.values
     )
+
+
+@pytest.mark.parametrize(
+    "stelling",
+    [
+        {"resultaat_soort": "eens_oneens", "eens": 14, "oneens": 3},
+        {"resultaat_soort": "woorden", "woorden": "vertrouwen, vertrouwen, vertrouwen, "
+         "samenwerking, samenwerking, eerlijkheid"},
+    ],
+)  # fmt: skip
+def test_grafiek_van_tellingen_heeft_hele_getallen_op_de_as(stelling):
+    import re
+    from types import SimpleNamespace
+
+    from inkoop import charts
+
+    svg = charts.stelling_grafiek(SimpleNamespace(**stelling))
+    as_x = svg[svg.index('class="axis x') :]
+    as_x = as_x[: as_x.index("</g></g>")]
+    labels = re.findall(r"<text [^>]*>([^<]*)</text>", as_x)
+    assert labels and labels == sorted(set(labels), key=int), labels
+    assert labels[0] == "0"
