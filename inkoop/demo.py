@@ -170,11 +170,14 @@ BW_INKOOPDOELEN = [
 ]  # fmt: skip
 
 BW_PLANNING = [
-    ("Inkoopstrategie bespreken in het directieoverleg", "oktober 2026", GremiumSoort.DO),
-    ("Inkoopstrategie vrijgeven in het PFHO", "november 2026", GremiumSoort.PFHO),
-    ("Vaststelling door de colleges", "december 2026", GremiumSoort.COLLEGE),
-    ("Ingang nieuwe overeenkomsten", "1 januari 2027", ""),
-]
+    ("Inkoopstrategie bespreken in het directieoverleg", "oktober 2026", GremiumSoort.DO,
+     MijlpaalStatus.GEREED),
+    ("Inkoopstrategie vrijgeven in het PFHO", "november 2026", GremiumSoort.PFHO,
+     MijlpaalStatus.GEPLAND),
+    ("Vaststelling door de colleges", "december 2026", GremiumSoort.COLLEGE,
+     MijlpaalStatus.GEPLAND),
+    ("Ingang nieuwe overeenkomsten", "1 januari 2027", "", MijlpaalStatus.GEPLAND),
+]  # fmt: skip
 
 BW_STRATEGISCH = [
     (
@@ -703,10 +706,11 @@ def _bommelerwaard(gebruikers):
     )  # fmt: skip
     for volgorde, (titel, uitleg) in enumerate(BW_INKOOPDOELEN, start=1):
         _uitgangspunt(traject, UitgangspuntSoort.INKOOPDOEL, titel, uitleg, volgorde)
-    for volgorde, (omschr, periode, gsoort) in enumerate(BW_PLANNING, start=1):
+    for volgorde, (omschr, periode, gsoort, status) in enumerate(BW_PLANNING, start=1):
         Mijlpaal.objects.get_or_create(
             traject=traject, omschrijving=omschr,
-            defaults={"volgorde": volgorde, "periode": periode, "gremium_soort": gsoort},
+            defaults={"volgorde": volgorde, "periode": periode, "gremium_soort": gsoort,
+                      "status": status},
         )  # fmt: skip
     _inkoopstrategie_bommelerwaard(traject, gebruikers)
     return regio

@@ -3,6 +3,7 @@
 Every page reads with a fixed number of queries, however many items a session or round has.
 """
 
+import calendar
 import datetime as dt
 import re
 
@@ -200,27 +201,43 @@ MAANDEN = {
 ONBEKEND = dt.date.max
 
 
-def periode_begin(periode: str) -> dt.date:
-    """Where a period such as "Q1 2020", "maart 2020", "H2 2021" or "2022" starts on a
-    timeline; "nog te bepalen" and anything unreadable go last."""
+def _periode(periode: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period such as "Q1 2020", "maart 2020", "H2 2021" or "2022"."""
     tekst = (periode or "").strip().lower()
     if m := re.fullmatch(r"q([1-4])\s*(\d{4})", tekst):
-        return dt.date(int(m[2]), 3 * int(m[1]) - 2, 1)
+        jaar, eerste = int(m[2]), 3 * int(m[1]) - 2
+        return dt.date(jaar, eerste, 1), _maand_einde(jaar, eerste + 2)
     if m := re.fullmatch(r"h([12])\s*(\d{4})", tekst):
-        return dt.date(int(m[2]), 1 if m[1] == "1" else 7, 1)
-    if m := re.fullmatch(r"([a-z]+)\s+(\d{4})", tekst):
-        if m[1] in MAANDEN:
-            return dt.date(int(m[2]), MAANDEN[m[1]], 1)
+        jaar, eerste = int(m[2]), 1 if m[1] == "1" else 7
+        return dt.date(jaar, eerste, 1), _maand_einde(jaar, eerste + 5)
+    if (m := re.fullmatch(r"([a-z]+)\s+(\d{4})", tekst)) and m[1] in MAANDEN:
+        jaar, maand = int(m[2]), MAANDEN[m[1]]
+        return dt.date(jaar, maand, 1), _maand_einde(jaar, maand)
     if m := re.fullmatch(r"(\d{4})", tekst):
-        return dt.date(int(m[1]), 1, 1)
-    return ONBEKEND
+        return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    return None
+
+
+def _maand_einde(jaar: int, maand: int) -> dt.date:
+    return dt.date(jaar, maand, calendar.monthrange(jaar, maand)[1])
+
+
+def periode_begin(periode: str) -> dt.date:
+    """Where a period starts on a timeline; "nog te bepalen" and anything unreadable go last."""
+    grenzen = _periode(periode)
+    return grenzen[0] if grenzen else ONBEKEND
 
 
 def is_verlopen(mijlpaal: Mijlpaal, vandaag=None) -> bool:
+    """Still planned after its date, or after the end of its period ("Q1 2020" is overdue
+    from 1 April 2020)."""
+    if mijlpaal.status != MijlpaalStatus.GEPLAND:
+        return False
     vandaag = vandaag or timezone.localdate()
-    return bool(
-        mijlpaal.datum and mijlpaal.datum < vandaag and mijlpaal.status == MijlpaalStatus.GEPLAND
-    )
+    if mijlpaal.datum:
+        return mijlpaal.datum < vandaag
+    grenzen = _periode(mijlpaal.periode)
+    return bool(grenzen and grenzen[1] < vandaag)
 
 
 def tijdlijn(traject: Traject, vandaag=None) -> list[dict]:

@@ -59,6 +59,26 @@ def test_tijdlijn_volgorde_en_verlopen(traject):
     assert [r["mijlpaal"].omschrijving for r in rijen if r["verlopen"]] == ["Verlopen"]
 
 
+@pytest.mark.parametrize(
+    ("periode", "vandaag", "verlopen"),
+    [
+        ("Q1 2020", dt.date(2020, 3, 31), False),
+        ("Q1 2020", dt.date(2020, 4, 1), True),
+        ("oktober 2026", dt.date(2026, 10, 31), False),
+        ("oktober 2026", dt.date(2026, 11, 1), True),
+        ("februari 2024", dt.date(2024, 3, 1), True),
+        ("H2 2021", dt.date(2021, 12, 31), False),
+        ("2022", dt.date(2023, 1, 1), True),
+        ("nog te bepalen", dt.date(2099, 1, 1), False),
+    ],
+)
+def test_periode_is_verlopen_na_het_einde(traject, periode, vandaag, verlopen):
+    mijlpaal = MijlpaalFactory(traject=traject, periode=periode, datum=None)
+    assert selectors.is_verlopen(mijlpaal, vandaag) is verlopen
+    mijlpaal.status = MijlpaalStatus.GEREED
+    assert selectors.is_verlopen(mijlpaal, vandaag) is False
+
+
 def test_planningpagina_toont_verlopen_in_tekst(client_als, lezer, traject):
     MijlpaalFactory(traject=traject, omschrijving="Te laat", datum=dt.date(2020, 2, 6), periode="")
     MijlpaalFactory(traject=traject, omschrijving="Afgerond", datum=dt.date(2020, 2, 6),
