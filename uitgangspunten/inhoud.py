@@ -50,7 +50,10 @@ def _algemene_groepen(uitgangspunten) -> list[dict]:
     ]  # fmt: skip
 
 
-def _voorzieningentabel(document, uitgangspunten) -> list[dict]:
+def per_voorziening_rijen(scope, uitgangspunten) -> list[tuple]:
+    """The rows of the per-service table: (scope item, the service's principles, its lot's
+    principles). A lot's principles go on the row of the lot's first service only. One rule
+    for the page and the document block; each group is numbered on its own."""
     per_voorziening = defaultdict(list)
     per_perceel = defaultdict(list)
     for up in uitgangspunten:
@@ -60,28 +63,30 @@ def _voorzieningentabel(document, uitgangspunten) -> list[dict]:
             elif up.perceel_id:
                 per_perceel[up.perceel_id].append(up)
     rijen = []
+    for item in scope:
+        v = item.voorziening
+        perceel = per_perceel.pop(v.perceel_id, []) if v.perceel_id else []
+        rijen.append((item, per_voorziening.get(v.pk, []), perceel))
+    return rijen
+
+
+def _voorzieningentabel(document, uitgangspunten) -> list[dict]:
     scope = (
         TrajectVoorziening.objects.filter(traject_id=document.traject_id)
         .select_related("voorziening", "voorziening__perceel")
         .order_by("voorziening__volgorde", "voorziening__naam")
     )
-    gezien_percelen = set()
-    for item in scope:
-        v = item.voorziening
-        rijen.append(
-            {
-                "voorziening_id": v.pk,
-                "naam": v.naam,
-                "perceel": str(v.perceel) if v.perceel_id else "",
-                "onderdeel": v.omschrijving,
-                "ontwikkelingen": item.ontwikkelingen,
-                "uitgangspunten": genummerd(per_voorziening.get(v.pk, [])),
-            }
-        )
-        if v.perceel_id and v.perceel_id in per_perceel and v.perceel_id not in gezien_percelen:
-            gezien_percelen.add(v.perceel_id)
-            rijen[-1]["uitgangspunten"] += genummerd(per_perceel[v.perceel_id])
-    return rijen
+    return [
+        {
+            "voorziening_id": item.voorziening.pk,
+            "naam": item.voorziening.naam,
+            "perceel": str(item.voorziening.perceel) if item.voorziening.perceel_id else "",
+            "onderdeel": item.voorziening.omschrijving,
+            "ontwikkelingen": item.ontwikkelingen,
+            "uitgangspunten": genummerd(eigen) + genummerd(perceel),
+        }
+        for item, eigen, perceel in per_voorziening_rijen(scope, uitgangspunten)
+    ]
 
 
 def _kengetallen(secties) -> dict[int, list[dict]]:

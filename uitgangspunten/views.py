@@ -32,7 +32,12 @@ from .forms import (
     UitgangspuntForm,
     VersieForm,
 )
-from .inhoud import document_inhoud, kop_velden_uit_inhoud, uitgangspunten_in_sectie
+from .inhoud import (
+    document_inhoud,
+    kop_velden_uit_inhoud,
+    per_voorziening_rijen,
+    uitgangspunten_in_sectie,
+)
 from .models import Document, Opmerking, Uitgangspunt, Versie
 
 DOCUMENT = "uitgangspunten/document.html"
@@ -370,13 +375,11 @@ def overnemen_uitgangspunt(request, regio, slug, uid):
 
 
 def _per_voorziening_context(request, traject, **extra):
-    per_v = defaultdict(list)
-    for up in selectors.genummerde_uitgangspunten(traject):
-        if up.voorziening_id:
-            per_v[up.voorziening_id].append(up)
     rijen = [
-        {"item": item, "uitgangspunten": per_v[item.voorziening_id]}
-        for item in selectors.scope(traject)
+        {"item": item, "uitgangspunten": [*eigen, *perceel]}
+        for item, eigen, perceel in per_voorziening_rijen(
+            selectors.scope(traject), selectors.genummerde_uitgangspunten(traject)
+        )
     ]
     bewerk = request.GET.get("bewerk")
     context = {

@@ -613,3 +613,38 @@ def test_lege_opmerking_zonder_htmx_toont_fout_alleen_bij_die_sectie(
     )
     assert "<html" in html and html.count("Dit veld is verplicht.") == 1
     assert f'aria-describedby="opmerking-{sectie.pk}-fout"' in html
+
+
+def test_per_voorziening_toont_uitgangspunten_van_het_perceel_eenmaal(
+    client_als, adviseur, traject
+):
+    from tests.factories import PerceelFactory
+    from uitgangspunten.inhoud import document_inhoud
+
+    perceel = PerceelFactory(regio=traject.regio, nummer=1, naam="Wmo – Hulp bij het Huishouden")
+    eerste = TrajectVoorzieningFactory(
+        traject=traject, voorziening__naam="Huishoudelijke hulp", voorziening__perceel=perceel,
+        voorziening__volgorde=1,
+    )  # fmt: skip
+    TrajectVoorzieningFactory(
+        traject=traject, voorziening__naam="Wasservice", voorziening__perceel=perceel,
+        voorziening__volgorde=2,
+    )  # fmt: skip
+    UitgangspuntFactory(
+        traject=traject, soort=UitgangspuntSoort.VOORZIENING, perceel=perceel,
+        titel="Eigen perceel voor hulp bij het huishouden",
+    )  # fmt: skip
+    html = client_als(adviseur).get(url("per_voorziening", "noord", "inkoop-2027")).content
+    assert html.decode().count(">Eigen perceel voor hulp bij het huishouden</a>") == 1
+    # The document block follows the same rule.
+    document = DocumentFactory(traject=traject)
+    SectieFactory(document=document, soort=SectieSoort.VOORZIENINGENTABEL, titel="Tabel")
+    tabel = next(
+        s for s in document_inhoud(document)["secties"] if s["soort"] == "voorzieningentabel"
+    )
+    rijen = {r["naam"]: [u["titel"] for u in r["uitgangspunten"]] for r in tabel["voorzieningen"]}
+    assert rijen == {
+        "Huishoudelijke hulp": ["Eigen perceel voor hulp bij het huishouden"],
+        "Wasservice": [],
+    }
+    assert eerste.voorziening.perceel == perceel
