@@ -5,12 +5,15 @@ in dependency order and writes each row with all its fields. References between 
 keep the original primary keys; municipalities are referred to by CBS code and people by user
 name, because those are shared between regions. A principle that continues one outside the
 region (herkomst) is referred to by its uid, so lineage survives when that region is imported
-too. The history rows (django-simple-history) of principles, documents and sections come along.
+too. The history rows (django-simple-history) of principles, documents and sections come along,
+also those of objects deleted since: their history is part of the record.
 
 `regio_importeren(data, slug=None, naam=None)` recreates it all in one transaction: into an
 empty database, or next to the original under a new short name (then principles get new uids).
 It returns the new region and the mapping of old to new primary keys per model, which is what
-the round-trip test uses to compare before and after field by field.
+the round-trip test uses to compare before and after field by field. A deleted object has no
+row to take a new key from; its history rows get a new negative id, which no database sequence
+hands out, so they can never be mistaken for the history of a later object.
 """
 
 import datetime as dt
@@ -129,6 +132,24 @@ def schema() -> dict:
     return uit
 
 
+def _historie_ids(levend: dict[str, set]) -> dict[str, set]:
+    """Per history model's base label: the ids of the region's objects with history, live or
+    deleted. A deleted object belongs to the region through the first step of its regio_pad
+    (a principle's round, a section's document), which may itself be deleted."""
+    ids: dict[str, set] = {}
+    for model in HISTORIE:
+        eerste = model.regio_pad.split("__")[0]
+        ouder = _label(model._meta.get_field(eerste).related_model)
+        binnen = levend.get(ouder, set()) | ids.get(ouder, set())
+        verwijderd = set(
+            model.history.model._default_manager.filter(**{f"{eerste}_id__in": binnen})
+            .values_list("id", flat=True)
+            .distinct()
+        )
+        ids[_label(model)] = levend[_label(model)] | verwijderd
+    return ids
+
+
 def _queryset(model, regio):
     if model is Regio:
         return Regio.objects.filter(pk=regio.pk)
@@ -160,7 +181,7 @@ def regio_exporteren(regio: Regio) -> dict:
             if waarde not in codes:
                 codes[waarde] = Gemeente.objects.values_list("cbs_code", flat=True).get(pk=waarde)
             return codes[waarde]
-        if waarde in geexporteerd.get(veld_doel, ()):
+        if waarde in geexporteerd.get(veld_doel, ()) or waarde in met_historie.get(veld_doel, ()):
             return waarde
         # Outside the region: lineage of principles by uid, anything else is left out.
         if related_model is up_models.Uitgangspunt:
@@ -197,11 +218,12 @@ def regio_exporteren(regio: Regio) -> dict:
         qs = _queryset(model, regio)
         # Ids first, so references within the region (also forward ones) are recognised.
         geexporteerd[_label(model)] = set(qs.values_list("pk", flat=True))
+    met_historie = _historie_ids(geexporteerd)
     for model in MODELLEN:
         modellen[_label(model)] = rijen(model, _queryset(model, regio))
     for model in HISTORIE:
         historie = model.history.model
-        qs = historie._default_manager.filter(id__in=geexporteerd[_label(model)]).order_by(
+        qs = historie._default_manager.filter(id__in=met_historie[_label(model)]).order_by(
             "history_id"
         )
         modellen[_label(historie)] = rijen(historie, qs)
@@ -279,6 +301,13 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
     mapping = resultaat.mapping
     volgorde = [*MODELLEN, *(m.history.model for m in HISTORIE)]
     refs_schema = schema()
+    laagste = min(
+        (m.history.model._default_manager.aggregate(n=models.Min("id"))["n"] or 0) for m in HISTORIE
+    )
+    teller = iter(range(min(laagste, 0) - 1, -(2**62), -1))
+
+    def verwijderd_id():
+        return next(teller)
 
     def oplossen(doel, waarde):
         if waarde is None:
@@ -317,7 +346,10 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
                         None if veld in zelf else oplossen(refs_schema[label][veld.name], waarde)
                     )
                 elif soort == "basis-id":
-                    kwargs[veld.attname] = mapping[refs_schema[label][veld.name]][waarde]
+                    basis = mapping[refs_schema[label][veld.name]]
+                    if waarde not in basis:  # deleted before the export
+                        basis[waarde] = verwijderd_id()
+                    kwargs[veld.attname] = basis[waarde]
                 else:
                     if veld.name == "uid" and waarde in uids:
                         waarde = uids[waarde]
@@ -359,6 +391,9 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
 def regio_verwijderen(regio: Regio) -> None:
     """Delete a region with everything in it, in the order its protections demand."""
     with transaction.atomic():
+        met_historie = _historie_ids(
+            {_label(m): set(_queryset(m, regio).values_list("pk", flat=True)) for m in MODELLEN}
+        )
         for model in reversed(MODELLEN):
             qs = _queryset(model, regio)
             zelf = [
@@ -368,9 +403,8 @@ def regio_verwijderen(regio: Regio) -> None:
             ]
             if zelf:
                 qs.update(**dict.fromkeys(zelf))
-            for historie_model in HISTORIE:
-                if historie_model is model:
-                    historie_model.history.model._default_manager.filter(
-                        id__in=qs.values_list("pk", flat=True)
-                    ).delete()
+            if model in HISTORIE:
+                model.history.model._default_manager.filter(
+                    id__in=met_historie[_label(model)]
+                ).delete()
             qs.delete()

@@ -32,7 +32,14 @@ from regions.uitwisseling import (
 )
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.inhoud import document_inhoud
-from uitgangspunten.models import Opmerking, Uitgangspunt, Versie, VersieOvergang
+from uitgangspunten.models import (
+    Document,
+    Opmerking,
+    Sectie,
+    Uitgangspunt,
+    Versie,
+    VersieOvergang,
+)
 from voorzieningen.models import Perceel
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +93,16 @@ def verrijken(regio):
     Uitgangspunt.objects.create(
         traject=traject, soort="voorziening", perceel=perceel, titel="Per perceel", herkomst=up
     )
+    # Deleted since, with history: a principle edited twice, a section of the document, and
+    # a whole extra document with a section. Their history is part of the record.
+    weg = Uitgangspunt.objects.create(traject=traject, soort="strategisch", titel="Weg")
+    weg.uitleg = "Toch niet."
+    weg.save()
+    weg.delete()
+    document.secties.create(soort="tekst", titel="Tijdelijk", volgorde=99).delete()
+    ander = traject.documenten.create(titel="Concept dat verviel", aangemaakt_door=adviseur)
+    ander.secties.create(soort="tekst", titel="Losse sectie", volgorde=1)
+    ander.delete()
     # A principle continuing one of another region: lineage by uid across regions.
     elders = Uitgangspunt.objects.exclude(traject__regio=regio).first()
     traject.uitgangspunten.exclude(pk=up.pk).filter(herkomst__isnull=True).update(herkomst=elders)
@@ -173,6 +190,34 @@ def test_heen_en_terug_in_lege_regio_na_verwijderen(demo):
     na = regio_exporteren(resultaat.regio)
     assert canoniek(voor, resultaat.mapping) == canoniek(na)
     assert (Sessie.objects.count(), Besluit.objects.count(), Inbreng.objects.count()) == aantallen
+
+
+def test_historie_van_verwijderde_objecten_gaat_mee(demo):
+    voor = regio_exporteren(demo)
+    titels = {
+        label: {r["titel"] for r in voor["modellen"][label]}
+        for label in (
+            "uitgangspunten.HistoricalUitgangspunt",
+            "uitgangspunten.HistoricalSectie",
+            "uitgangspunten.HistoricalDocument",
+        )
+    }
+    assert "Weg" in titels["uitgangspunten.HistoricalUitgangspunt"]
+    assert {"Tijdelijk", "Losse sectie"} <= titels["uitgangspunten.HistoricalSectie"]
+    assert "Concept dat verviel" in titels["uitgangspunten.HistoricalDocument"]
+
+    regio_verwijderen(demo)
+    historie = Uitgangspunt.history.model.objects
+    assert not historie.filter(titel="Weg").exists()  # removing a region removes it all
+    resultaat = regio_importeren(voor)
+    rijen = list(historie.filter(titel="Weg").order_by("history_id"))
+    assert [r.history_type for r in rijen] == ["+", "~", "-"]
+    # One negative id for the three rows: never handed out by a sequence.
+    assert len({r.id for r in rijen}) == 1 and rijen[0].id < 0
+    sectie = Sectie.history.model.objects.get(titel="Losse sectie", history_type="+")
+    document = Document.history.model.objects.filter(titel="Concept dat verviel").first()
+    assert sectie.document_id == document.id < 0
+    assert canoniek(voor, resultaat.mapping) == canoniek(regio_exporteren(resultaat.regio))
 
 
 def test_vergelijking_ziet_verlies(demo):
