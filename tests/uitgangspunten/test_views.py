@@ -589,12 +589,14 @@ def test_per_voorziening_met_ontwikkelingen_inline(client_als, adviseur, traject
     html = client.get(ontw, **HTMX).content.decode()
     assert html.lstrip().startswith(f'<div id="ontw-{tv.pk}"') and "<textarea" in html
     assert client.get(ontw).status_code == 302
-    html = client.post(ontw, {"ontwikkelingen": "Veel meer vraag."}, **HTMX).content.decode()
+    assert 'name="revisie" value="1"' in client.get(ontw, **HTMX).content.decode()
+    data = {"ontwikkelingen": "Veel meer vraag.", "revisie": 1}
+    html = client.post(ontw, data, **HTMX).content.decode()
     assert "Veel meer vraag." in html and "Opgeslagen" in html
     tv.refresh_from_db()
     assert tv.ontwikkelingen == "Veel meer vraag."
     # Too long without HTMX: the full page keeps the typed text and shows the error.
-    html = client.post(ontw, {"ontwikkelingen": "b" * 20_001}).content.decode()
+    html = client.post(ontw, {"ontwikkelingen": "b" * 20_001, "revisie": 2}).content.decode()
     assert "<html" in html and "De tekst is te lang" in html and "b" * 20_001 in html
 
 
