@@ -72,10 +72,9 @@ def revisie_claimen(obj, *, revisie: int | None, eigen: dict | None = None) -> N
     if not voorwaarde.update(revisie=F("revisie") + 1):
         opgeslagen = rij.get()
         eigen = _modelwaarden(obj) if eigen is None else dict(eigen)
-        stored = {naam: _waarde_van(opgeslagen, naam) for naam in eigen}
         raise Conflict(
             obj=opgeslagen,
-            opgeslagen=stored,
+            opgeslagen={naam: _waarde_van(opgeslagen, naam) for naam in eigen},
             eigen=eigen,
             revisie=opgeslagen.revisie,
             velden=list(eigen),
@@ -162,9 +161,10 @@ def als_tekst(veld: forms.Field, waarde) -> str:
     if waarde is None or waarde == "" or waarde == [] or waarde == ():
         return ""
     if isinstance(veld, forms.ModelMultipleChoiceField):
-        return ", ".join(sorted(str(o) for o in _objecten(veld, waarde)))
+        return ", ".join(sorted(veld.label_from_instance(o) for o in _objecten(veld, waarde)))
     if isinstance(veld, forms.ModelChoiceField):
-        return ", ".join(str(o) for o in _objecten(veld, waarde)) or str(waarde)
+        labels = [veld.label_from_instance(o) for o in _objecten(veld, waarde)]
+        return ", ".join(labels) or str(waarde)
     if isinstance(veld, forms.ChoiceField):
         labels = {str(k): str(v) for k, v in veld.choices if not isinstance(v, list | tuple)}
         return labels.get(str(waarde), str(waarde))

@@ -184,7 +184,7 @@ def test_conflict_zonder_verschil_in_de_velden(sessie, adviseur, collega):
         revisie=1,
     )  # fmt: skip
     html = ingelogd(adviseur).post(url, {**formulier, "tekst": "Nieuw"}, **HTMX).content.decode()
-    assert MELDING in html and "gelijk aan wat er nu is opgeslagen" in html
+    assert MELDING in html and "gelijk aan de opgeslagen versie" in html
     assert formulier_waarden(html)["revisie"] == "2"
 
 
