@@ -637,6 +637,23 @@ def test_ontwikkelingen_verouderde_opslag_overschrijft_niets(
     assert (tv.ontwikkelingen, tv.revisie) == ("Minder vraag.", 3)
 
 
+def test_ontwikkelingen_zonder_revisie_slaat_niets_op_en_zegt_dat(client_als, adviseur, traject):
+    """A form from a page opened before revisions existed: a message, nothing saved, the text
+    kept, and the stored revision in the form so saving again goes through."""
+    tv = TrajectVoorzieningFactory(traject=traject, ontwikkelingen="Meer vraag.")
+    ontw = url("ontwikkelingen", "noord", "inkoop-2027", tv.pk)
+    client = client_als(adviseur)
+    html = client.post(ontw, {"ontwikkelingen": "Nieuw."}, **HTMX).content.decode()
+    assert 'role="alert"' in html and "daarom is er niets opgeslagen" in html
+    waarden = formulier_waarden(html)
+    assert waarden == {**waarden, "ontwikkelingen": "Nieuw.", "revisie": "1"}
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Meer vraag.", 1)
+    client.post(ontw, waarden, **HTMX)
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Nieuw.", 2)
+
+
 def test_opmerkingen_factory_werkt(document):
     assert OpmerkingFactory(document=document).document == document
 
