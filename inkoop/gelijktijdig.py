@@ -218,7 +218,8 @@ def conflict_tonen(form, conflict: Conflict, **form_kwargs) -> None:
 
 
 class RevisieAdmin:
-    """ModelAdmin/inline mixin: a save in the admin raises the row's revision.
+    """ModelAdmin mixin: a save in the admin raises the revision of the row and of every changed
+    row of its inlines.
 
     The admin has no revision in its form; raising it means page forms opened before an admin
     change conflict instead of silently overwriting it.
