@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .gelijktijdig import RevisieAdmin
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -26,6 +27,7 @@ class TrajectVoorzieningInline(admin.TabularInline):
     model = TrajectVoorziening
     extra = 0
     autocomplete_fields = ["voorziening"]
+    readonly_fields = ["revisie"]
 
 
 class RouteStapInline(admin.TabularInline):
@@ -36,10 +38,11 @@ class RouteStapInline(admin.TabularInline):
 class MijlpaalInline(admin.TabularInline):
     model = Mijlpaal
     extra = 0
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Traject)
-class TrajectAdmin(admin.ModelAdmin):
+class TrajectAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "regio", "startjaar", "vorige"]
     list_filter = ["regio", "startjaar"]
     search_fields = ["naam", "omschrijving"]
@@ -50,12 +53,13 @@ class TrajectAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrajectVoorziening)
-class TrajectVoorzieningAdmin(admin.ModelAdmin):
+class TrajectVoorzieningAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["voorziening", "traject"]
     list_filter = ["traject__regio", "traject"]
     search_fields = ["voorziening__naam", "ontwikkelingen"]
     list_select_related = ["voorziening", "traject"]
     autocomplete_fields = ["voorziening", "traject"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Gremium)
@@ -75,44 +79,50 @@ class RouteStapAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mijlpaal)
-class MijlpaalAdmin(admin.ModelAdmin):
+class MijlpaalAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["omschrijving", "traject", "datum", "periode", "gremium_soort", "status"]
     list_filter = ["status", "gremium_soort", "traject__regio"]
     search_fields = ["omschrijving"]
     list_select_related = ["traject"]
+    readonly_fields = ["revisie"]
 
 
 class GastInline(admin.TabularInline):
     model = Gast
     extra = 0
+    readonly_fields = ["revisie"]
 
 
 class AgendapuntInline(admin.TabularInline):
     model = Agendapunt
     extra = 0
     raw_id_fields = ["document", "versie", "voorziening", "voorstel"]
+    readonly_fields = ["revisie"]
 
 
 class ConclusieInline(admin.StackedInline):
     model = Conclusie
     extra = 0
     raw_id_fields = ["voorziening"]
+    readonly_fields = ["revisie"]
 
 
 class StellingInline(admin.StackedInline):
     model = Stelling
     extra = 0
     raw_id_fields = ["voorziening"]
+    readonly_fields = ["revisie"]
 
 
 class ActiepuntInline(admin.TabularInline):
     model = Actiepunt
     extra = 0
     raw_id_fields = ["eigenaar_gebruiker"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Sessie)
-class SessieAdmin(admin.ModelAdmin):
+class SessieAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["titel", "soort", "datum", "regio", "traject"]
     list_filter = ["soort", "regio", "datum"]
     search_fields = ["titel", "doel", "locatie"]
@@ -120,57 +130,64 @@ class SessieAdmin(admin.ModelAdmin):
     list_select_related = ["regio", "traject"]
     filter_horizontal = ["deelnemers"]
     inlines = [GastInline, AgendapuntInline, ConclusieInline, StellingInline, ActiepuntInline]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Gast)
-class GastAdmin(admin.ModelAdmin):
+class GastAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "organisatie", "rol", "sessie"]
     search_fields = ["naam", "organisatie"]
     list_select_related = ["sessie"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Agendapunt)
-class AgendapuntAdmin(admin.ModelAdmin):
+class AgendapuntAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["titel", "sessie", "volgorde"]
     search_fields = ["titel", "sessie__titel"]
     list_select_related = ["sessie"]
     raw_id_fields = ["sessie", "document", "versie", "voorziening", "voorstel"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Conclusie)
-class ConclusieAdmin(admin.ModelAdmin):
+class ConclusieAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["__str__", "sessie", "voorziening"]
     search_fields = ["tekst"]
     list_select_related = ["sessie", "voorziening"]
     raw_id_fields = ["sessie", "voorziening"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Stelling)
-class StellingAdmin(admin.ModelAdmin):
+class StellingAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["tekst", "sessie", "resultaat_soort"]
     list_filter = ["resultaat_soort"]
     search_fields = ["tekst"]
     list_select_related = ["sessie"]
     raw_id_fields = ["sessie", "voorziening"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Actiepunt)
-class ActiepuntAdmin(admin.ModelAdmin):
+class ActiepuntAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["omschrijving", "eigenaar", "deadline", "afgerond", "sessie"]
     list_filter = ["afgerond"]
     search_fields = ["omschrijving", "eigenaar"]
     list_select_related = ["sessie"]
     raw_id_fields = ["sessie", "eigenaar_gebruiker"]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Inbreng)
-class InbrengAdmin(admin.ModelAdmin):
+class InbrengAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["__str__", "soort", "bron_soort", "bron_naam", "verwerking", "traject"]
     list_filter = ["verwerking", "soort", "bron_soort", "traject__regio"]
     search_fields = ["tekst", "antwoord", "bron_naam", "verwerking_toelichting"]
     list_select_related = ["traject"]
     raw_id_fields = ["traject", "sessie", "voorziening"]
     filter_horizontal = ["uitgangspunten"]
+    readonly_fields = ["revisie"]
 
 
 class BeslispuntInline(admin.TabularInline):
@@ -179,7 +196,7 @@ class BeslispuntInline(admin.TabularInline):
 
 
 @admin.register(Voorstel)
-class VoorstelAdmin(admin.ModelAdmin):
+class VoorstelAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["onderwerp", "gremium", "traject", "portefeuillehouder", "aangemaakt"]
     list_filter = ["gremium__soort", "traject__regio"]
     search_fields = ["onderwerp", "portefeuillehouder"]
@@ -187,6 +204,7 @@ class VoorstelAdmin(admin.ModelAdmin):
     raw_id_fields = ["traject", "gremium", "opgesteld_door"]
     filter_horizontal = ["versies"]
     inlines = [BeslispuntInline]
+    readonly_fields = ["revisie"]
 
 
 @admin.register(Beslispunt)

@@ -81,6 +81,8 @@ class TrajectVoorziening(models.Model):
         verbose_name=_("voorziening"),
     )
     ontwikkelingen = models.TextField(_("ontwikkelingen"), blank=True)
+    # Optimistic locking: a save based on an older revision is refused (inkoop/gelijktijdig.py).
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("voorziening in traject")
@@ -193,6 +195,7 @@ class Mijlpaal(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=MijlpaalStatus.choices, default=MijlpaalStatus.GEPLAND
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -238,6 +241,7 @@ class Sessie(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="sessies", verbose_name=_("deelnemers")
     )
     verslag_inleiding = models.TextField(_("inleiding verslag"), blank=True)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("sessie")
@@ -257,6 +261,7 @@ class Gast(models.Model):
     naam = models.CharField(_("naam"), max_length=150)
     organisatie = models.CharField(_("organisatie"), max_length=150, blank=True)
     rol = models.CharField(_("rol"), max_length=150, blank=True)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("gast")
@@ -307,6 +312,7 @@ class Agendapunt(models.Model):
         related_name="agendapunten",
         verbose_name=_("voorstel"),
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("agendapunt")
@@ -335,6 +341,7 @@ class Conclusie(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     tekst = models.TextField(_("conclusie"))
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("conclusie")
@@ -379,6 +386,7 @@ class Stelling(models.Model):
     schaal_n = models.PositiveIntegerField(_("aantal antwoorden"), null=True, blank=True)
     woorden = models.TextField(_("genoemde woorden"), blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("stelling")
@@ -407,6 +415,7 @@ class Actiepunt(models.Model):
     )
     deadline = models.DateField(_("uiterlijk"), null=True, blank=True)
     afgerond = models.BooleanField(_("afgerond"), default=False)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("actiepunt")
@@ -462,6 +471,7 @@ class Inbreng(models.Model):
         db_index=True,
     )
     verwerking_toelichting = models.TextField(_("toelichting op verwerking"), blank=True)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     class Meta:
@@ -505,6 +515,7 @@ class Voorstel(models.Model):
         related_name="voorstellen",
         verbose_name=_("opgesteld door"),
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from inkoop.forms import besluitvorming as bv_forms
 from inkoop.forms import sessies as sessie_forms
 from inkoop.models import Actiepunt, Agendapunt, Sessie
+from inkoop.services import sessies as sessie_services
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
@@ -317,3 +318,28 @@ def test_htmx_sessie_onderdeel_nieuw_zonder_500_of_script(htmx_doelen, soort, te
     _geen_script(response.content.decode())
     # What was saved is shown on the full session page too: still no script there.
     _geen_script(htmx_doelen["client"].get(reverse("inkoop:sessie", args=[sessie.pk])).text)
+
+
+@HTMX
+@given(
+    tekst=hostile_text(8),
+    eerder=hostile_text(8),
+    revisie=st.sampled_from(["", "x", "-1", "0", "1", "99", None]),
+)
+def test_htmx_sessie_onderdeel_bewerken_met_conflict_zonder_500_of_script(
+    htmx_doelen, tekst, eerder, revisie
+):
+    """A colleague saved hostile text first; this save comes from a stale, missing or odd
+    revision: the conflict view shows both texts and their diff without a 500 or a script."""
+    sessie = htmx_doelen["sessie"]
+    conclusie = ConclusieFactory(sessie=sessie, tekst="Begin")
+    # The colleague's text came through a form, which refuses NUL characters.
+    conclusie.tekst = eerder.replace("\x00", "") or "x"
+    sessie_services.onderdeel_opslaan(sessie=sessie, onderdeel=conclusie, revisie=1)
+    response = htmx_doelen["client"].post(
+        reverse("inkoop:onderdeel_bewerken", args=[sessie.pk, "conclusie", conclusie.pk]),
+        {"tekst": tekst, "revisie": "1" if revisie is None else revisie},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200, response.status_code
+    _geen_script(response.content.decode())

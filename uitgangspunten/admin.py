@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from inkoop.gelijktijdig import RevisieAdmin
+
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie, VersieOvergang
 
 
 @admin.register(Uitgangspunt)
-class UitgangspuntAdmin(SimpleHistoryAdmin):
+class UitgangspuntAdmin(RevisieAdmin, SimpleHistoryAdmin):
     list_display = ["titel", "soort", "status", "voorziening", "traject", "volgorde"]
     list_filter = ["soort", "status", "traject__regio", "traject"]
     search_fields = ["titel", "uitleg", "uid"]
@@ -21,7 +23,7 @@ class SectieInline(admin.StackedInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(RevisieAdmin, SimpleHistoryAdmin):
     list_display = ["titel", "soort", "traject", "kenmerk", "datum"]
     list_filter = ["soort", "traject__regio"]
     search_fields = ["titel", "kenmerk", "zaaknummer", "betreft"]
@@ -32,7 +34,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Sectie)
-class SectieAdmin(SimpleHistoryAdmin):
+class SectieAdmin(RevisieAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "soort", "document", "volgorde"]
     list_filter = ["soort", "is_bijlage"]
     search_fields = ["titel", "tekst", "document__titel"]

@@ -155,7 +155,7 @@ class OvernemenForm(forms.Form):
         return data
 
 
-class OntwikkelingenForm(forms.Form):
+class OntwikkelingenForm(RevisieForm):
     ontwikkelingen = forms.CharField(
         label="Ontwikkelingen",
         required=False,

@@ -1,9 +1,10 @@
 """Writes for principles, documents, sections, versions and review comments.
 
-Views, the admin, commands and tasks all call these. Edits of text use optimistic locking: the
-caller passes the `revisie` its form was based on; the row is only updated when that is still the
-stored revision (`UPDATE ... WHERE pk = ? AND revisie = ?`), so a save based on a stale revision
-never overwrites someone else's work. It raises `Conflict` instead, carrying both texts.
+Views, the admin, commands and tasks all call these. Edits of text use optimistic locking
+(inkoop/gelijktijdig.py): the caller passes the `revisie` its form was based on; the row is only
+updated when that is still the stored revision (`UPDATE ... WHERE pk = ? AND revisie = ?`), so a
+save based on a stale revision never overwrites someone else's work. It raises `Conflict`
+instead, carrying both texts.
 
 simple-history records every change (who, when, what); the services set `_history_user` so the
 author is also known outside a request (commands, tests).
@@ -11,12 +12,13 @@ author is also known outside a request (commands, tests).
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
+from inkoop.gelijktijdig import Conflict as Conflict  # raised below; callers catch it here
+from inkoop.gelijktijdig import met_revisie_bijwerken
 from inkoop.models import TrajectVoorziening
 
 from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
@@ -24,48 +26,6 @@ from .inhoud import document_inhoud
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 
 OMHOOG, OMLAAG = "omhoog", "omlaag"
-
-
-@dataclass
-class Conflict(Exception):
-    """A save based on a stale revision: nothing was written.
-
-    `opgeslagen` holds the stored values of the edited fields, `eigen` what the user typed,
-    `revisie` the stored revision a merged save must be based on.
-    """
-
-    obj: object
-    opgeslagen: dict
-    eigen: dict
-    revisie: int
-    velden: list = field(default_factory=list)
-
-    def __str__(self):
-        return f"Bewerkingsconflict op {type(self.obj).__name__} {self.obj.pk}"
-
-
-def _met_revisie_bijwerken(obj, *, revisie: int, auteur, velden: dict):
-    """Update `velden` of `obj` only if its stored revision is still `revisie`."""
-    model = type(obj)
-    extra = {"gewijzigd": timezone.now()} if hasattr(obj, "gewijzigd") else {}
-    bijgewerkt = model.objects.filter(pk=obj.pk, revisie=revisie).update(
-        **velden, **extra, revisie=F("revisie") + 1
-    )
-    if not bijgewerkt:
-        opgeslagen = model.objects.get(pk=obj.pk)
-        raise Conflict(
-            obj=opgeslagen,
-            opgeslagen={v: getattr(opgeslagen, v) for v in velden},
-            eigen=dict(velden),
-            revisie=opgeslagen.revisie,
-            velden=list(velden),
-        )
-    # The row is ours now (and locked on PostgreSQL until commit): re-read it and let
-    # simple-history record the new state with its author.
-    obj.refresh_from_db()
-    obj._history_user = auteur
-    obj.save(update_fields=[*velden, "revisie"])
-    return obj
 
 
 def _verwijderen(obj, auteur):
@@ -106,7 +66,7 @@ def uitgangspunt_aanmaken(
 
 @transaction.atomic
 def uitgangspunt_bijwerken(*, uitgangspunt, revisie, auteur, titel, uitleg) -> Uitgangspunt:
-    return _met_revisie_bijwerken(
+    return met_revisie_bijwerken(
         uitgangspunt, revisie=revisie, auteur=auteur, velden={"titel": titel, "uitleg": uitleg}
     )
 
@@ -182,11 +142,9 @@ def _kopie(vorig, traject, auteur, status, vervallen_reden=""):
 
 @transaction.atomic
 def ontwikkelingen_bijwerken(
-    *, item: TrajectVoorziening, ontwikkelingen: str
+    *, item: TrajectVoorziening, revisie: int, ontwikkelingen: str
 ) -> TrajectVoorziening:
-    item.ontwikkelingen = ontwikkelingen
-    item.save(update_fields=["ontwikkelingen"])
-    return item
+    return met_revisie_bijwerken(item, revisie=revisie, velden={"ontwikkelingen": ontwikkelingen})
 
 
 # ---------- Documents and sections ----------
@@ -199,7 +157,7 @@ def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
     onbekend = set(velden) - set(KOP_VELDEN)
     if onbekend:
         raise TypeError(f"Onbekende kopvelden: {sorted(onbekend)}")
-    return _met_revisie_bijwerken(document, revisie=revisie, auteur=auteur, velden=velden)
+    return met_revisie_bijwerken(document, revisie=revisie, auteur=auteur, velden=velden)
 
 
 @transaction.atomic
@@ -218,7 +176,7 @@ def sectie_aanmaken(*, document, auteur, soort=SectieSoort.TEKST, titel="", teks
 
 @transaction.atomic
 def sectie_bijwerken(*, sectie, revisie, auteur, titel, tekst) -> Sectie:
-    return _met_revisie_bijwerken(
+    return met_revisie_bijwerken(
         sectie, revisie=revisie, auteur=auteur, velden={"titel": titel, "tekst": tekst}
     )
 

@@ -409,31 +409,48 @@ def ontwikkelingen(request, regio, slug, pk):
     permissions.vereis(request.user, "bewerken", traject)
     item = get_object_or_404(selectors.scope(traject), pk=pk)
     pagina = reverse("uitgangspunten:per_voorziening", args=[regio, slug])
-    form = OntwikkelingenForm(request.POST or None, initial={"ontwikkelingen": item.ontwikkelingen})
-    context = {"traject": traject, "regio": traject.regio, "mag_bewerken": True}
-    if request.method == "POST" and form.is_valid():
-        services.ontwikkelingen_bijwerken(
-            item=item, ontwikkelingen=form.cleaned_data["ontwikkelingen"]
-        )
+    ids = f"ontw{item.pk}_%s"
+    if request.method != "POST":
         if not request.htmx:
-            messages.success(request, f"Ontwikkelingen bij {item.voorziening.naam} opgeslagen.")
-            return redirect(f"{pagina}#ontw-{item.pk}")
-        context |= {"rij": {"item": item}, "opgeslagen": True}
-        return render(request, "uitgangspunten/per_voorziening.html#ontwikkelingen", context)
-    if request.htmx:
-        context |= {
-            "rij": {"item": item},
-            "bewerk_ontwikkelingen": item.pk,
-            "ontwikkelingen_form": form,
-        }
-        return render(request, "uitgangspunten/per_voorziening.html#ontwikkelingen", context)
-    if request.method == "POST":
-        # Invalid without HTMX: the whole page, with the typed text and the error in place.
-        context = _per_voorziening_context(
-            request, traject, bewerk_ontwikkelingen=item.pk, ontwikkelingen_form=form
+            return redirect(f"{pagina}?bewerk={item.pk}#ontw-{item.pk}")
+        form = OntwikkelingenForm(
+            initial={"ontwikkelingen": item.ontwikkelingen, "revisie": item.revisie}, auto_id=ids
         )
-        return render(request, "uitgangspunten/per_voorziening.html", context)
-    return redirect(f"{pagina}?bewerk={item.pk}#ontw-{item.pk}")
+        extra = {"bewerk_ontwikkelingen": item.pk, "ontwikkelingen_form": form}
+        return _ontwikkelingen_render(request, traject, item, **extra)
+
+    def opslaan(revisie, ontwikkelingen):
+        services.ontwikkelingen_bijwerken(item=item, revisie=revisie, ontwikkelingen=ontwikkelingen)
+
+    status, form, conflict = _formulier_opslaan(request, OntwikkelingenForm, opslaan, auto_id=ids)
+    if status in ("opgeslagen", "behouden"):
+        item.refresh_from_db()
+        if not request.htmx:
+            melding = "opgeslagen" if status == "opgeslagen" else "behouden zoals opgeslagen"
+            messages.success(request, f"Ontwikkelingen bij {item.voorziening.naam} {melding}.")
+            return redirect(f"{pagina}#ontw-{item.pk}")
+        return _ontwikkelingen_render(request, traject, item, opgeslagen=status == "opgeslagen")
+    extra = {"bewerk_ontwikkelingen": item.pk, "ontwikkelingen_form": form}
+    if status == "conflict":
+        labels = {"ontwikkelingen": f"Ontwikkelingen bij {item.voorziening.naam}"}
+        context = _conflict_context(conflict, OntwikkelingenForm, labels, auto_id=ids)
+        extra |= {
+            "ontwikkelingen_conflict": True,
+            "ontwikkelingen_form": context["form"],
+            "conflict_rijen": context["conflict_rijen"],
+            "eigen_velden": context["eigen_velden"],
+        }
+    return _ontwikkelingen_render(request, traject, item, **extra)
+
+
+def _ontwikkelingen_render(request, traject, item, **extra):
+    """One cell of the per-service table for HTMX, else the whole page (the typed text kept)."""
+    if request.htmx:
+        context = {"traject": traject, "regio": traject.regio, "mag_bewerken": True}
+        context |= {"rij": {"item": item}, **extra}
+        return render(request, "uitgangspunten/per_voorziening.html#ontwikkelingen", context)
+    context = _per_voorziening_context(request, traject, **extra)
+    return render(request, "uitgangspunten/per_voorziening.html", context)
 
 
 # ---------- Document editor ----------

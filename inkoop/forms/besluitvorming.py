@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from inkoop.constants import GremiumSoort, Uitkomst
+from inkoop.gelijktijdig import RevisieVeld
 from inkoop.models import Gremium, Sessie, Voorstel
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.models import Versie
@@ -43,7 +44,7 @@ def _versies_van(traject):
     )
 
 
-class VoorstelForm(forms.ModelForm):
+class VoorstelForm(RevisieVeld, forms.ModelForm):
     beslispunten = forms.CharField(
         label="Beslispunten",
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from inkoop.constants import ResultaatSoort, Verwerking
+from inkoop.gelijktijdig import RevisieVeld
 from inkoop.models import (
     Actiepunt,
     Agendapunt,
@@ -51,7 +52,7 @@ def voorzieningen_van(traject, regio):
     return Voorziening.objects.filter(regio=regio).order_by("volgorde", "naam")
 
 
-class SessieForm(forms.ModelForm):
+class SessieForm(RevisieVeld, forms.ModelForm):
     deelnemers = GebruikerKeuze(
         queryset=get_user_model().objects.none(),
         required=False,
@@ -91,14 +92,14 @@ class SessieForm(forms.ModelForm):
         return data
 
 
-class VerslagInleidingForm(forms.ModelForm):
+class VerslagInleidingForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Sessie
         fields = ["verslag_inleiding"]
         widgets = {"verslag_inleiding": forms.Textarea(attrs={"rows": 6})}
 
 
-class _OnderdeelForm(forms.ModelForm):
+class _OnderdeelForm(RevisieVeld, forms.ModelForm):
     """An item of a session page; gets the session so choices stay inside its region."""
 
     def __init__(self, *args, sessie, **kwargs):
@@ -272,7 +273,7 @@ class VerslagVaststellenForm(forms.Form):
         self.fields["verslag_van"].queryset = keuzes
 
 
-class VerwerkingForm(forms.ModelForm):
+class VerwerkingForm(RevisieVeld, forms.ModelForm):
     """Which principles an input item concerns, and what was done with it."""
 
     uitgangspunten = forms.ModelMultipleChoiceField(
@@ -331,7 +332,7 @@ class VerwerkingForm(forms.ModelForm):
         return data
 
 
-class MijlpaalForm(forms.ModelForm):
+class MijlpaalForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Mijlpaal
         fields = ["omschrijving", "datum", "periode", "gremium_soort", "status", "volgorde"]

@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from inkoop.constants import GremiumSoort, Uitkomst
+from inkoop.gelijktijdig import revisie_claimen
 from inkoop.models import (
     Beslispunt,
     Besluit,
@@ -292,9 +293,14 @@ def _versies_controleren(traject: Traject, versies) -> None:
 
 @transaction.atomic
 def voorstel_opslaan(
-    *, traject: Traject, door, gegevens: dict, beslispunten: list[str], versies, voorstel=None
-) -> Voorstel:
-    """Create or change a proposal with its numbered decision points and attached versions."""
+    *, traject: Traject, door, gegevens: dict, beslispunten: list[str], versies, voorstel=None,
+    revisie: int | None = None,
+) -> Voorstel:  # fmt: skip
+    """Create or change a proposal with its numbered decision points and attached versions.
+
+    A change is based on the `revisie` its form carried: from a stale one it raises `Conflict`
+    (inkoop/gelijktijdig.py) and writes nothing; None (no form) raises the revision regardless.
+    """
     permissions.vereis(door, "bewerken", traject)
     if gegevens["gremium"].regio_id != traject.regio_id:
         raise BesluitvormingFout("Dat gremium hoort niet bij deze regio.")
@@ -304,6 +310,8 @@ def voorstel_opslaan(
         voorstel = Voorstel(traject=traject, opgesteld_door=door)
     for veld in VOORSTEL_VELDEN:
         setattr(voorstel, veld, gegevens.get(veld, "") if veld != "gremium" else gegevens[veld])
+    if voorstel.pk:
+        revisie_claimen(voorstel, revisie=revisie)
     voorstel.save()
     voorstel.versies.set(versies)
     _beslispunten_bijwerken(voorstel, [t.strip() for t in beslispunten if t.strip()])

@@ -3,6 +3,10 @@
 Rules that must hold wherever the data is changed (views, admin, commands) live here: a
 session's items stay within its region, a statement's result matches its kind, input records
 why it was (not) adopted, and minutes are adopted once, by a later session, as a decision.
+
+Changes to existing rows are based on the `revisie` the edit form carried (optimistic locking,
+inkoop/gelijktijdig.py): a save from a stale revision raises `Conflict` and writes nothing.
+`revisie=None` is for callers without a form (commands): the revision is raised regardless.
 """
 
 from decimal import Decimal
@@ -11,18 +15,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inkoop.constants import ResultaatSoort, Uitkomst, Verwerking
+from inkoop.gelijktijdig import met_revisie_bijwerken, revisie_claimen
 from inkoop.models import Besluit, Inbreng, Mijlpaal, Sessie, Stelling, Traject
 from inkoop.selectors.sessies import verslag_is_vastgesteld
 
 
 @transaction.atomic
-def sessie_opslaan(*, sessie: Sessie, deelnemers=None) -> Sessie:
+def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = None) -> Sessie:
     """Create or update a session (regio already set) and its attendees."""
     if sessie.traject_id and sessie.traject.regio_id != sessie.regio_id:
         raise ValidationError({"traject": "Dit traject hoort bij een andere regio."})
     if sessie.gremium_id and sessie.gremium.regio_id != sessie.regio_id:
         raise ValidationError({"gremium": "Dit gremium hoort bij een andere regio."})
     sessie.full_clean()
+    if sessie.pk:
+        revisie_claimen(sessie, revisie=revisie)
     sessie.save()
     if deelnemers is not None:
         sessie.deelnemers.set(deelnemers)
@@ -57,7 +64,7 @@ def stelling_controleren(stelling: Stelling) -> None:
 
 
 @transaction.atomic
-def onderdeel_opslaan(*, sessie: Sessie, onderdeel):
+def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     """Save an item of the session (guest, agenda item, conclusion, input, statement, action)."""
     onderdeel.sessie = sessie
     voorziening_id = getattr(onderdeel, "voorziening_id", None)
@@ -77,6 +84,8 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel):
         if not onderdeel.pk:
             laatste = sessie.stellingen.order_by("-volgorde").values_list("volgorde", flat=True)
             onderdeel.volgorde = (laatste.first() or 0) + 1
+    if onderdeel.pk:
+        revisie_claimen(onderdeel, revisie=revisie)
     onderdeel.save()
     return onderdeel
 
@@ -87,10 +96,8 @@ def onderdeel_verwijderen(*, onderdeel) -> None:
 
 
 @transaction.atomic
-def verslag_inleiding_opslaan(*, sessie: Sessie, tekst: str) -> Sessie:
-    sessie.verslag_inleiding = tekst
-    sessie.save(update_fields=["verslag_inleiding"])
-    return sessie
+def verslag_inleiding_opslaan(*, sessie: Sessie, revisie: int | None, tekst: str) -> Sessie:
+    return met_revisie_bijwerken(sessie, revisie=revisie, velden={"verslag_inleiding": tekst})
 
 
 def verslag_vaststelbaar(sessie: Sessie):
@@ -130,7 +137,7 @@ def verslag_vaststellen(*, sessie: Sessie, verslag_van: Sessie, door, toelichtin
 
 @transaction.atomic
 def inbreng_verwerken(
-    *, inbreng: Inbreng, uitgangspunten, verwerking: str, toelichting: str
+    *, inbreng: Inbreng, revisie: int | None, uitgangspunten, verwerking: str, toelichting: str
 ) -> Inbreng:
     """Link input to principles of its own round and record what was done with it, and why."""
     uitgangspunten = list(uitgangspunten)
@@ -146,20 +153,26 @@ def inbreng_verwerken(
         raise ValidationError(
             {"verwerking_toelichting": "Leg uit waarom, behalve bij 'kennisgenomen'."}
         )
-    inbreng.verwerking = verwerking
-    inbreng.verwerking_toelichting = toelichting
-    inbreng.save(update_fields=["verwerking", "verwerking_toelichting"])
+    met_revisie_bijwerken(
+        inbreng,
+        revisie=revisie,
+        velden={"verwerking": verwerking, "verwerking_toelichting": toelichting},
+    )
     inbreng.uitgangspunten.set(uitgangspunten)
     return inbreng
 
 
 @transaction.atomic
-def mijlpaal_opslaan(*, traject: Traject, mijlpaal: Mijlpaal) -> Mijlpaal:
+def mijlpaal_opslaan(
+    *, traject: Traject, mijlpaal: Mijlpaal, revisie: int | None = None
+) -> Mijlpaal:
     mijlpaal.traject = traject
     mijlpaal.periode = (mijlpaal.periode or "").strip()
     if not mijlpaal.datum and not mijlpaal.periode:
         raise ValidationError({"periode": "Vul een datum of een periode in."})
     mijlpaal.full_clean()
+    if mijlpaal.pk:
+        revisie_claimen(mijlpaal, revisie=revisie)
     mijlpaal.save()
     return mijlpaal
 

@@ -16,6 +16,7 @@ from inkoop.forms.besluitvorming import (
     TerugsturenForm,
     VoorstelForm,
 )
+from inkoop.gelijktijdig import Conflict, conflict_tonen
 from inkoop.models import Gremium, RouteStap, Traject, Voorstel
 from inkoop.selectors import besluitvorming as selectors
 from inkoop.services import besluitvorming as services
@@ -208,7 +209,10 @@ def _voorstel_formulier(request, traject, voorstel=None):
                 beslispunten=form.beslispunt_teksten(),
                 versies=form.cleaned_data["versies"],
                 voorstel=voorstel,
+                revisie=form.cleaned_data.get("revisie"),
             )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict, traject=traject)
         except services.BesluitvormingFout as fout:
             form.add_error(None, str(fout))
         else:

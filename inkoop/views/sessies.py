@@ -4,6 +4,10 @@ Items of the minutes are edited in the page with HTMX: each item kind has one se
 session page (partial "sectie") and each item its own block (partials "item" and
 "item_formulier"). Without JavaScript the same links and forms lead to full pages and
 redirects, so everything also works as ordinary requests.
+
+Edits carry the revision they were based on: when a colleague saved in the meantime the service
+raises `Conflict`, nothing is written, and the same form comes back as typed, with the stored
+values beside it and the revision moved on, so saving again is a deliberate choice.
 """
 
 from dataclasses import dataclass
@@ -19,6 +23,7 @@ from django.views.decorators.http import require_POST
 from inkoop import charts
 from inkoop.constants import Verwerking
 from inkoop.forms import sessies as forms
+from inkoop.gelijktijdig import Conflict, conflict_tonen
 from inkoop.models import (
     Actiepunt,
     Agendapunt,
@@ -113,11 +118,18 @@ def _sectie(sessie, soort, mag_bewerken, form=None):
 
 
 def _opslaan(form, sessie):
-    """Bind, call the service, and put service errors back on the form."""
+    """Bind, call the service, and put service errors or a conflict back on the form."""
     if not form.is_valid():
         return None
     try:
-        return services.onderdeel_opslaan(sessie=sessie, onderdeel=form.save(commit=False))
+        return services.onderdeel_opslaan(
+            sessie=sessie,
+            onderdeel=form.save(commit=False),
+            revisie=form.cleaned_data.get("revisie"),
+        )
+    except Conflict as conflict:
+        conflict_tonen(form, conflict, sessie=sessie)
+        return None
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             for veld, fouten in exc.error_dict.items():
@@ -175,8 +187,12 @@ def _sessie_formulier(request, regio, sessie, initial=None):
         nieuw.regio = regio
         try:
             nieuw = services.sessie_opslaan(
-                sessie=nieuw, deelnemers=form.cleaned_data["deelnemers"]
+                sessie=nieuw,
+                deelnemers=form.cleaned_data["deelnemers"],
+                revisie=form.cleaned_data.get("revisie"),
             )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict, regio=regio)
         except ValidationError as exc:
             for veld, fouten in exc.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, fouten)
@@ -244,17 +260,23 @@ def verslag_inleiding(request, pk):
     permissions.vereis(request.user, "sessies_bewerken", sessie)
     form = forms.VerslagInleidingForm(request.POST or None, instance=sessie)
     if request.method == "POST" and form.is_valid():
-        services.verslag_inleiding_opslaan(
-            sessie=sessie, tekst=form.cleaned_data["verslag_inleiding"]
-        )
-        if request.htmx:
-            return render(
-                request,
-                "inkoop/sessies/sessie.html#inleiding",
-                {"sessie": sessie, "mag_bewerken": True, "opgeslagen": True},
+        try:
+            services.verslag_inleiding_opslaan(
+                sessie=sessie,
+                revisie=form.cleaned_data["revisie"],
+                tekst=form.cleaned_data["verslag_inleiding"],
             )
-        messages.success(request, "De inleiding is opgeslagen.")
-        return redirect(_sessie_url(sessie, "verslag-inleiding"))
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
+        else:
+            if request.htmx:
+                return render(
+                    request,
+                    "inkoop/sessies/sessie.html#inleiding",
+                    {"sessie": sessie, "mag_bewerken": True, "opgeslagen": True},
+                )
+            messages.success(request, "De inleiding is opgeslagen.")
+            return redirect(_sessie_url(sessie, "verslag-inleiding"))
     if request.htmx and request.GET.get("weergave"):
         return render(
             request,
@@ -428,10 +450,13 @@ def inbreng_verwerking(request, pk):
         try:
             services.inbreng_verwerken(
                 inbreng=inbreng,
+                revisie=form.cleaned_data["revisie"],
                 uitgangspunten=form.cleaned_data["uitgangspunten"],
                 verwerking=form.cleaned_data["verwerking"] or Verwerking.OPEN,
                 toelichting=form.cleaned_data["verwerking_toelichting"],
             )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
         except ValidationError as exc:
             for veld, fouten in exc.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, fouten)
@@ -513,7 +538,13 @@ def _mijlpaal_formulier(request, traject, mijlpaal):
     form = forms.MijlpaalForm(request.POST or None, instance=mijlpaal)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mijlpaal_opslaan(traject=traject, mijlpaal=form.save(commit=False))
+            services.mijlpaal_opslaan(
+                traject=traject,
+                mijlpaal=form.save(commit=False),
+                revisie=form.cleaned_data.get("revisie"),
+            )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
         except ValidationError as exc:
             for veld, fouten in exc.message_dict.items():
                 form.add_error(veld if veld in form.fields else None, fouten)

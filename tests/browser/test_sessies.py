@@ -114,3 +114,39 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
 
     pagina.goto("/regio/gv/trajecten/inkoop-2021/planning/")
     toegankelijk(pagina, "planning")
+
+
+def test_gelijktijdig_bewerken_verliest_niets(inloggen, gegevens):
+    """A colleague saves a conclusion while it is open here (HTMX): nothing is overwritten, the
+    form keeps what was typed with the colleague's text beside it, and saving again keeps it."""
+    from inkoop.models import Conclusie
+    from inkoop.services import sessies as services
+    from tests.factories import SessieFactory
+
+    sessie = SessieFactory(regio=gegevens.regio, traject=gegevens, titel="Bestuurlijke sessie")
+    conclusie = Conclusie.objects.create(sessie=sessie, tekst="We kopen samen in.")
+    pagina = inloggen("adviseur")
+    pagina.goto(f"/sessies/{sessie.pk}/")
+    item = pagina.locator(f"#conclusie-{conclusie.pk}")
+    item.get_by_role("link", name="Bewerken").click()
+    tekstvak = item.get_by_label("Conclusie", exact=True)
+    expect(tekstvak).to_be_visible()
+
+    collega = Conclusie.objects.get(pk=conclusie.pk)
+    collega.tekst = "We kopen samen in, in twee percelen."
+    services.onderdeel_opslaan(sessie=sessie, onderdeel=collega, revisie=1)
+
+    tekstvak.fill("We kopen gezamenlijk in.")
+    item.get_by_role("button", name="Opslaan").click()
+    melding = item.get_by_role("alert")
+    expect(melding).to_contain_text("een collega heeft dit opgeslagen")
+    expect(item).to_contain_text("We kopen samen in, in twee percelen.")
+    expect(tekstvak).to_have_value("We kopen gezamenlijk in.")
+    conclusie.refresh_from_db()
+    assert conclusie.tekst == "We kopen samen in, in twee percelen."
+    toegankelijk(pagina, "conflict bij een conclusie")
+
+    item.get_by_role("button", name="Opslaan").click()
+    expect(item.get_by_role("status")).to_have_text("Opgeslagen")
+    conclusie.refresh_from_db()
+    assert (conclusie.tekst, conclusie.revisie) == ("We kopen gezamenlijk in.", 3)

@@ -170,7 +170,9 @@ def test_onderdeel_bewerken_met_htmx(client_als, adviseur, sessie):
     )
     assert f'id="id_inbreng_{inbreng.pk}_tekst"' in formulier
     response = client.post(
-        url, {"soort": "vraag", "tekst": "Nieuwe vraag?", "bron_soort": "gemeente"}, **HTMX
+        url,
+        {"soort": "vraag", "tekst": "Nieuwe vraag?", "bron_soort": "gemeente", "revisie": 1},
+        **HTMX,
     )
     html = response.content.decode()
     assert "Nieuwe vraag?" in html and "Opgeslagen" in html
@@ -178,7 +180,8 @@ def test_onderdeel_bewerken_met_htmx(client_als, adviseur, sessie):
     assert inbreng.tekst == "Nieuwe vraag?"
     # Without HTMX the same URL is a full page, and saving redirects to the item.
     assert "<html" in client.get(url).content.decode()
-    response = client.post(url, {"soort": "vraag", "tekst": "Derde?", "bron_soort": "gemeente"})
+    data = {"soort": "vraag", "tekst": "Derde?", "bron_soort": "gemeente", "revisie": 2}
+    response = client.post(url, data)
     assert response["Location"].endswith(f"#inbreng-{inbreng.pk}")
 
 
@@ -230,8 +233,11 @@ def test_gast_en_agendapunt(client_als, adviseur, sessie):
 def test_inleiding_inline_bewerken(client_als, adviseur, sessie):
     url = reverse("inkoop:verslag_inleiding", kwargs={"pk": sessie.pk})
     client = client_als(adviseur)
-    assert 'id="id_verslag_inleiding"' in client.get(url, **HTMX).content.decode()
-    html = client.post(url, {"verslag_inleiding": "We spraken over de inkoop."}, **HTMX)
+    formulier = client.get(url, **HTMX).content.decode()
+    assert 'id="id_verslag_inleiding"' in formulier and 'name="revisie" value="1"' in formulier
+    html = client.post(
+        url, {"verslag_inleiding": "We spraken over de inkoop.", "revisie": 1}, **HTMX
+    )
     assert html.content.decode().strip().startswith('<div id="verslag-inleiding"')
     assert "We spraken over de inkoop." in html.content.decode()
     sessie.refresh_from_db()

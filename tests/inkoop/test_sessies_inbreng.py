@@ -43,7 +43,7 @@ def test_inbreng_koppelen_en_verwerken(client_als, adviseur, sessie, traject):
     response = client.post(
         verwerking_url(inbreng),
         {"uitgangspunten": [up1.pk, up2.pk], "verwerking": "deels",
-         "verwerking_toelichting": "De looptijd is aangepast."},
+         "verwerking_toelichting": "De looptijd is aangepast.", "revisie": 1},
     )  # fmt: skip
     assert response.status_code == 302
     assert response["Location"].endswith(f"#inbreng-{inbreng.pk}")
@@ -55,11 +55,11 @@ def test_inbreng_koppelen_en_verwerken(client_als, adviseur, sessie, traject):
 def test_waarom_verplicht_behalve_bij_kennisgenomen(client_als, adviseur, sessie):
     inbreng = SessieInbrengFactory(sessie=sessie)
     client = client_als(adviseur)
-    response = client.post(verwerking_url(inbreng), {"verwerking": "niet"})
+    response = client.post(verwerking_url(inbreng), {"verwerking": "niet", "revisie": 1})
     assert "Leg uit waarom, behalve bij" in response.content.decode()
     inbreng.refresh_from_db()
     assert inbreng.verwerking == Verwerking.OPEN
-    response = client.post(verwerking_url(inbreng), {"verwerking": "kennisgenomen"})
+    response = client.post(verwerking_url(inbreng), {"verwerking": "kennisgenomen", "revisie": 1})
     assert response.status_code == 302
     inbreng.refresh_from_db()
     assert inbreng.verwerking == Verwerking.KENNISGENOMEN
@@ -69,14 +69,16 @@ def test_alleen_uitgangspunten_van_eigen_traject(client_als, adviseur, sessie, r
     inbreng = SessieInbrengFactory(sessie=sessie)
     vreemd = UitgangspuntFactory(traject=TrajectFactory(regio=regio))
     response = client_als(adviseur).post(
-        verwerking_url(inbreng), {"uitgangspunten": [vreemd.pk], "verwerking": "kennisgenomen"}
+        verwerking_url(inbreng),
+        {"uitgangspunten": [vreemd.pk], "verwerking": "kennisgenomen", "revisie": 1},
     )
     assert response.status_code == 200
     assert not inbreng.uitgangspunten.exists()
     with pytest.raises(ValidationError):
         services.inbreng_verwerken(
-            inbreng=inbreng, uitgangspunten=[vreemd], verwerking="kennisgenomen", toelichting=""
-        )
+            inbreng=inbreng, revisie=inbreng.revisie, uitgangspunten=[vreemd],
+            verwerking="kennisgenomen", toelichting="",
+        )  # fmt: skip
 
 
 def test_verwerking_vereist_sessies_bewerken(client_als, directeur, lezer, sessie):

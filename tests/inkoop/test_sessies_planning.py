@@ -100,7 +100,7 @@ def test_mijlpaal_crud_vereist_bewerken(client_als, adviseur, met_rol, regio, tr
     assert response.status_code == 302
     mijlpaal = Mijlpaal.objects.get()
     assert (mijlpaal.traject, mijlpaal.periode) == (traject, "Q3 2027")
-    data.update(datum="2027-07-01", periode="")
+    data.update(datum="2027-07-01", periode="", revisie=1)
     client.post(url("mijlpaal_bewerken", traject, pk=mijlpaal.pk), data)
     mijlpaal.refresh_from_db()
     assert mijlpaal.datum == dt.date(2027, 7, 1)

@@ -2,14 +2,18 @@ import threading
 
 import pytest
 from django.db import close_old_connections, connection
+from django.urls import reverse
 
+from inkoop.models import TrajectVoorziening
 from tests.factories import (
     DocumentFactory,
     SectieFactory,
     TrajectFactory,
+    TrajectVoorzieningFactory,
     UitgangspuntFactory,
     UserFactory,
 )
+from tests.utils import formulier_waarden
 from uitgangspunten import services
 from uitgangspunten.constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from uitgangspunten.inhoud import document_inhoud
@@ -74,6 +78,36 @@ def test_conflict_bij_uitgangspunt_en_documentkop():
     document.refresh_from_db()
     assert document.aan == "PFHO"
     assert document.history.first().history_user == auteur
+
+
+def test_ontwikkelingen_bijwerken_weigert_verouderde_revisie():
+    tv = TrajectVoorzieningFactory(ontwikkelingen="Begin")
+    services.ontwikkelingen_bijwerken(item=tv, revisie=1, ontwikkelingen="Van Anna")
+    with pytest.raises(services.Conflict) as info:
+        services.ontwikkelingen_bijwerken(
+            item=TrajectVoorziening.objects.get(pk=tv.pk), revisie=1, ontwikkelingen="Van Bram"
+        )
+    assert info.value.opgeslagen == {"ontwikkelingen": "Van Anna"}
+    assert info.value.eigen == {"ontwikkelingen": "Van Bram"} and info.value.revisie == 2
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Van Anna", 2)
+
+
+def test_opslaan_in_beheer_verhoogt_revisie_van_sectie(client):
+    """An admin save raises the revision, so an editor form opened before it conflicts."""
+    beheerder = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(beheerder)
+    sectie = SectieFactory(titel="Inleiding", tekst="Oud")
+    wijzig = reverse("admin:uitgangspunten_sectie_change", args=[sectie.pk])
+    data = formulier_waarden(client.get(wijzig).content.decode(), met_veld="tekst")
+    assert client.post(wijzig, {**data, "tekst": "Uit beheer"}).status_code == 302
+    sectie.refresh_from_db()
+    assert (sectie.tekst, sectie.revisie) == ("Uit beheer", 2)
+    assert sectie.history.first().revisie == 2
+    with pytest.raises(services.Conflict):
+        services.sectie_bijwerken(
+            sectie=sectie, revisie=1, auteur=beheerder, titel="Inleiding", tekst="Van de pagina"
+        )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -11,6 +12,7 @@ from tests.factories import (
     UitgangspuntFactory,
 )
 from tests.factories.uitgangspunten import OpmerkingFactory
+from tests.utils import formulier_waarden
 from uitgangspunten import services
 from uitgangspunten.constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from uitgangspunten.models import Opmerking, Sectie, Uitgangspunt, Versie
@@ -589,13 +591,67 @@ def test_per_voorziening_met_ontwikkelingen_inline(client_als, adviseur, traject
     html = client.get(ontw, **HTMX).content.decode()
     assert html.lstrip().startswith(f'<div id="ontw-{tv.pk}"') and "<textarea" in html
     assert client.get(ontw).status_code == 302
-    html = client.post(ontw, {"ontwikkelingen": "Veel meer vraag."}, **HTMX).content.decode()
+    assert 'name="revisie" value="1"' in client.get(ontw, **HTMX).content.decode()
+    data = {"ontwikkelingen": "Veel meer vraag.", "revisie": 1}
+    html = client.post(ontw, data, **HTMX).content.decode()
     assert "Veel meer vraag." in html and "Opgeslagen" in html
     tv.refresh_from_db()
     assert tv.ontwikkelingen == "Veel meer vraag."
     # Too long without HTMX: the full page keeps the typed text and shows the error.
-    html = client.post(ontw, {"ontwikkelingen": "b" * 20_001}).content.decode()
+    html = client.post(ontw, {"ontwikkelingen": "b" * 20_001, "revisie": 2}).content.decode()
     assert "<html" in html and "De tekst is te lang" in html and "b" * 20_001 in html
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "pagina"])
+def test_ontwikkelingen_verouderde_opslag_overschrijft_niets(
+    htmx, adviseur, met_rol, regio, traject
+):
+    """Two people open the same ontwikkelingen: the later, stale save writes nothing and shows
+    both texts; the typed text stays, and a deliberate second save goes through."""
+    tv = TrajectVoorzieningFactory(traject=traject, ontwikkelingen="Meer vraag.")
+    ontw = url("ontwikkelingen", "noord", "inkoop-2027", tv.pk)
+    kop = HTMX if htmx else {}
+    anna, bram = Client(), Client()
+    anna.force_login(met_rol(Rol.BELEIDSADVISEUR, regio))
+    bram.force_login(adviseur)
+    pagina = url("per_voorziening", "noord", "inkoop-2027") + f"?bewerk={tv.pk}"
+    for client in (anna, bram):
+        html = (client.get(ontw, **kop) if htmx else client.get(pagina)).content.decode()
+        assert formulier_waarden(html)["revisie"] == "1"
+
+    anna.post(ontw, {"ontwikkelingen": "Veel meer vraag.", "revisie": 1}, **kop)
+    response = bram.post(ontw, {"ontwikkelingen": "Minder vraag.", "revisie": 1}, **kop)
+    html = response.content.decode()
+    assert response.status_code == 200 and ("<html" in html) is not htmx
+    assert "Bewerkingsconflict" in html and 'role="alert"' in html
+    assert "Veel meer vraag." in html and "Minder vraag." in html
+    waarden = formulier_waarden(html)
+    assert waarden["ontwikkelingen"] == "Minder vraag." and waarden["revisie"] == "2"
+    assert waarden["eigen_ontwikkelingen"] == "Minder vraag."
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Veel meer vraag.", 2)
+
+    response = bram.post(ontw, {**waarden, "keuze": "samengevoegd"}, **kop)
+    assert "Bewerkingsconflict" not in response.content.decode()
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Minder vraag.", 3)
+
+
+def test_ontwikkelingen_zonder_revisie_slaat_niets_op_en_zegt_dat(client_als, adviseur, traject):
+    """A form from a page opened before revisions existed: a message, nothing saved, the text
+    kept, and the stored revision in the form so saving again goes through."""
+    tv = TrajectVoorzieningFactory(traject=traject, ontwikkelingen="Meer vraag.")
+    ontw = url("ontwikkelingen", "noord", "inkoop-2027", tv.pk)
+    client = client_als(adviseur)
+    html = client.post(ontw, {"ontwikkelingen": "Nieuw."}, **HTMX).content.decode()
+    assert 'role="alert"' in html and "daarom is er niets opgeslagen" in html
+    waarden = formulier_waarden(html)
+    assert waarden == {**waarden, "ontwikkelingen": "Nieuw.", "revisie": "1"}
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Meer vraag.", 1)
+    client.post(ontw, waarden, **HTMX)
+    tv.refresh_from_db()
+    assert (tv.ontwikkelingen, tv.revisie) == ("Nieuw.", 2)
 
 
 def test_opmerkingen_factory_werkt(document):
