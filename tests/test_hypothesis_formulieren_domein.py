@@ -343,3 +343,15 @@ def test_htmx_sessie_onderdeel_bewerken_met_conflict_zonder_500_of_script(
     )
     assert response.status_code == 200, response.status_code
     _geen_script(response.content.decode())
+
+
+@pytest.mark.parametrize("waarde", ["9223372036854775808", "-99999999999999999999999"])
+def test_meerkeuze_weigert_te_grote_ids_met_een_melding(sessie, waarde):
+    """SQLite raised OverflowError (a 500) on ids beyond 64 bits; now it is a Dutch message."""
+    form = sessie_forms.SessieForm(
+        {"titel": "Sessie", "soort": sessie.soort, "datum": "2026-12-01", "deelnemers": [waarde]},
+        instance=sessie,
+        regio=sessie.regio,
+    )
+    assert not form.is_valid()
+    assert "Selecteer een geldige keuze" in form.errors["deelnemers"][0]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from inkoop.constants import GremiumSoort, Uitkomst
+from inkoop.forms.velden import Meerkeuze
 from inkoop.gelijktijdig import RevisieVeld
 from inkoop.models import Gremium, Sessie, Voorstel
 from uitgangspunten.constants import Beoordeling
@@ -50,7 +51,7 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Eén beslispunt per regel; ze worden in deze volgorde genummerd.",
     )
-    versies = forms.ModelMultipleChoiceField(
+    versies = Meerkeuze(
         label="Bijgevoegde versies",
         queryset=Versie.objects.none(),
         required=False,

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from inkoop.constants import ResultaatSoort, Verwerking
+from inkoop.forms.velden import Meerkeuze
 from inkoop.gelijktijdig import RevisieVeld
 from inkoop.models import (
     Actiepunt,
@@ -34,7 +35,7 @@ def gebruikers_van_regio(regio):
     )
 
 
-class GebruikerKeuze(forms.ModelMultipleChoiceField):
+class GebruikerKeuze(Meerkeuze):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.get_username()
 
@@ -276,7 +277,7 @@ class VerslagVaststellenForm(forms.Form):
 class VerwerkingForm(RevisieVeld, forms.ModelForm):
     """Which principles an input item concerns, and what was done with it."""
 
-    uitgangspunten = forms.ModelMultipleChoiceField(
+    uitgangspunten = Meerkeuze(
         queryset=Uitgangspunt.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
