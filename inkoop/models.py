@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -424,6 +425,10 @@ class Actiepunt(models.Model):
 
     def __str__(self):
         return self.omschrijving
+
+    @property
+    def is_te_laat(self) -> bool:
+        return bool(self.deadline and not self.afgerond and self.deadline < timezone.localdate())
 
 
 class Inbreng(models.Model):

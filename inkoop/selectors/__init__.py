@@ -93,7 +93,6 @@ def mijn_werk(user, limiet=50):
     )
     return {
         "acties": permissions.acties_ergens(user),
-        "vandaag": timezone.localdate(),
         "komende_sessies": list(komende_sessies),
         "te_beoordelen": list(te_beoordelen),
         "teruggestuurd": list(teruggestuurd),

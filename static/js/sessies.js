@@ -3,6 +3,8 @@
  * - A search box that filters the list of principles on the input page.
  * - After an HTMX swap of a minutes item, move focus to the first field with an error, or
  *   to the form that just opened, so keyboard and screen reader users keep their place.
+ * - A statement's form shows only the result fields of the chosen kind (without this file
+ *   all are shown; the server ignores the others).
  */
 (function () {
   "use strict";
@@ -39,6 +41,43 @@
     });
   }
 
+  var RESULTAATVELDEN = {
+    eens_oneens: ["eens", "oneens"],
+    schaal: ["schaal_gemiddelde", "schaal_n"],
+    woorden: ["woorden"]
+  };
+
+  function toonResultaatvelden(form) {
+    var gekozen = form.querySelector("input[name=resultaat_soort]:checked");
+    Object.keys(RESULTAATVELDEN).forEach(function (soort) {
+      RESULTAATVELDEN[soort].forEach(function (naam) {
+        var veld = form.querySelector("[name=" + naam + "]");
+        var blok = veld && veld.closest(".utrecht-form-field");
+        if (blok) {
+          blok.hidden = Boolean(gekozen) && gekozen.value !== soort;
+        }
+      });
+    });
+  }
+
+  function setupStellingen(binnen) {
+    var keuzes = (binnen || document).querySelectorAll("input[name=resultaat_soort]");
+    Array.prototype.forEach.call(keuzes, function (keuze) {
+      if (keuze.form) {
+        toonResultaatvelden(keuze.form);
+      }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.name === "resultaat_soort" && event.target.form) {
+      toonResultaatvelden(event.target.form);
+    }
+  });
+  document.addEventListener("htmx:load", function (event) {
+    setupStellingen(event.detail.elt);
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
     var doel = event.detail.target && document.getElementById(event.detail.target.id);
     if (!doel) {
@@ -53,9 +92,14 @@
     }
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setupZoekfilter);
-  } else {
+  function setup() {
     setupZoekfilter();
+    setupStellingen(document);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
   }
 })();

@@ -73,13 +73,20 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     stelling = pagina.locator("#sectie-stelling")
     stelling.locator("summary").click()
     stelling.get_by_label("Stelling", exact=True).fill("We sluiten langdurige contracten.")
+    # Only the fields of the chosen kind of result show.
+    stelling.get_by_label("Eens / oneens").check()
+    expect(stelling.get_by_label("Aantal eens")).to_be_visible()
+    expect(stelling.get_by_label("Gemiddelde score (1 tot en met 5)")).to_be_hidden()
     stelling.get_by_label("Schaal 1–5").check()
+    expect(stelling.get_by_label("Aantal eens")).to_be_hidden()
     stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("7")
     stelling.get_by_label("Aantal antwoorden").fill("12")
     stelling.get_by_role("button", name="Stelling toevoegen").click()
     expect(pagina.locator("#sectie-stelling")).to_contain_text("Het gemiddelde ligt tussen 1 en 5.")
     toegankelijk(pagina, "stelling met fout")
     stelling = pagina.locator("#sectie-stelling")
+    # The form came back with the error: still only the scale's fields.
+    expect(stelling.get_by_label("Aantal eens")).to_be_hidden()
     stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("4,2")
     stelling.get_by_role("button", name="Stelling toevoegen").click()
     expect(pagina.locator("#sectie-stelling")).to_contain_text(

@@ -64,3 +64,19 @@ def test_komende_sessies_en_actiepunt_te_laat(client_als, adviseur, regio, ander
     assert html.index("Te laat") > te_laat and html.index("Te laat") < html.index(
         "Verslag rondsturen"
     )
+
+
+def test_actiepunt_te_laat_op_de_sessiepagina(client_als, adviseur, regio):
+    vandaag = timezone.localdate()
+    sessie = SessieFactory(regio=regio)
+    te_laat = Actiepunt.objects.create(
+        sessie=sessie, omschrijving="Te laat", eigenaar="Team", deadline=vandaag - dt.timedelta(1)
+    )
+    assert te_laat.is_te_laat
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
+    assert 'utrecht-status-badge--danger">Te laat</span>' in html
+    te_laat.afgerond = True
+    te_laat.save()
+    assert not te_laat.is_te_laat
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
+    assert 'badge--danger">Te laat' not in html and "Afgerond" in html
