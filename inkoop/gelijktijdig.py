@@ -58,6 +58,26 @@ def _modelwaarden(obj) -> dict:
     }
 
 
+VERWIJDERCONFLICT = (
+    "Een collega heeft dit intussen gewijzigd; er is niets verwijderd. Bekijk de wijziging en "
+    "verwijder opnieuw als dat nog steeds de bedoeling is."
+)
+
+
+def revisie_uit(data) -> int | None:
+    """The revision a delete button was rendered with (None when the form sent none)."""
+    waarde = str(data.get("revisie", "")).strip()
+    return int(waarde) if waarde.isdigit() and len(waarde) < 18 else None
+
+
+def verwijderen(obj, *, revisie: int | None) -> None:
+    """Delete `obj` only when it is still the revision the user saw: a delete from a stale page
+    must not throw away a colleague's newer edit (raises `Conflict`, nothing deleted). Call it
+    inside a transaction; `revisie=None` deletes whatever the revision."""
+    revisie_claimen(obj, revisie=revisie, eigen={})
+    obj.delete()
+
+
 def revisie_claimen(obj, *, revisie: int | None, eigen: dict | None = None) -> None:
     """Raise the stored revision of `obj` if it is still `revisie`, else raise `Conflict`.
 

@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from inkoop.constants import GremiumSoort, Uitkomst
-from inkoop.gelijktijdig import revisie_claimen
+from inkoop.gelijktijdig import revisie_claimen, verwijderen
 from inkoop.models import (
     Beslispunt,
     Besluit,
@@ -319,11 +319,11 @@ def voorstel_opslaan(
 
 
 @transaction.atomic
-def voorstel_verwijderen(*, voorstel: Voorstel, door) -> None:
+def voorstel_verwijderen(*, voorstel: Voorstel, door, revisie: int | None = None) -> None:
     permissions.vereis(door, "bewerken", voorstel)
     if voorstel.besluiten.exists():
         raise BesluitvormingFout("Over dit voorstel is al besloten; het kan niet weg.")
-    voorstel.delete()
+    verwijderen(voorstel, revisie=revisie)
 
 
 # --- Decisions ------------------------------------------------------------------------------

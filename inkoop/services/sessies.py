@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inkoop.constants import ResultaatSoort, Uitkomst, Verwerking
-from inkoop.gelijktijdig import met_revisie_bijwerken, revisie_claimen
+from inkoop.gelijktijdig import met_revisie_bijwerken, revisie_claimen, verwijderen
 from inkoop.models import Besluit, Inbreng, Mijlpaal, Sessie, Stelling, Traject
 from inkoop.selectors.sessies import verslag_is_vastgesteld
 
@@ -91,8 +91,8 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
 
 
 @transaction.atomic
-def onderdeel_verwijderen(*, onderdeel) -> None:
-    onderdeel.delete()
+def onderdeel_verwijderen(*, onderdeel, revisie: int | None = None) -> None:
+    verwijderen(onderdeel, revisie=revisie)
 
 
 @transaction.atomic
@@ -178,5 +178,5 @@ def mijlpaal_opslaan(
 
 
 @transaction.atomic
-def mijlpaal_verwijderen(*, mijlpaal: Mijlpaal) -> None:
-    mijlpaal.delete()
+def mijlpaal_verwijderen(*, mijlpaal: Mijlpaal, revisie: int | None = None) -> None:
+    verwijderen(mijlpaal, revisie=revisie)

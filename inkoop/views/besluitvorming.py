@@ -16,7 +16,7 @@ from inkoop.forms.besluitvorming import (
     TerugsturenForm,
     VoorstelForm,
 )
-from inkoop.gelijktijdig import Conflict, conflict_tonen
+from inkoop.gelijktijdig import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.models import Gremium, RouteStap, Traject, Voorstel
 from inkoop.selectors import besluitvorming as selectors
 from inkoop.services import besluitvorming as services
@@ -270,9 +270,14 @@ def voorstel_verwijderen(request, pk):
     permissions.vereis(request.user, "bewerken", voorstel)
     traject = voorstel.traject
     try:
-        services.voorstel_verwijderen(voorstel=voorstel, door=request.user)
+        services.voorstel_verwijderen(
+            voorstel=voorstel, door=request.user, revisie=revisie_uit(request.POST)
+        )
     except services.BesluitvormingFout as fout:
         messages.error(request, str(fout))
+        return redirect("inkoop:voorstel", pk=pk)
+    except Conflict:
+        messages.error(request, VERWIJDERCONFLICT)
         return redirect("inkoop:voorstel", pk=pk)
     messages.success(request, "Het voorstel is verwijderd.")
     return redirect("inkoop:voorstellen", regio=traject.regio.slug, slug=traject.slug)

@@ -19,11 +19,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from inkoop import charts
 from inkoop.constants import Verwerking
 from inkoop.forms import sessies as forms
-from inkoop.gelijktijdig import Conflict, conflict_tonen
+from inkoop.gelijktijdig import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.models import (
     Actiepunt,
     Agendapunt,
@@ -397,7 +398,15 @@ def onderdeel_verwijderen(request, pk, soort, item):
     info = _soort(soort)
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
-    services.onderdeel_verwijderen(onderdeel=_item(sessie, soort, item))
+    try:
+        services.onderdeel_verwijderen(
+            onderdeel=_item(sessie, soort, item), revisie=revisie_uit(request.POST)
+        )
+    except Conflict:
+        # The whole page again (also for HTMX), so the colleague's change and the message show.
+        messages.error(request, VERWIJDERCONFLICT)
+        url = _sessie_url(sessie, f"{soort}-{item}")
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
         return _sectie_antwoord(request, sessie, soort)
     messages.success(request, f"De {info.enkelvoud} is verwijderd.")
@@ -582,8 +591,15 @@ def mijlpaal_bewerken(request, regio, slug, pk):
 def mijlpaal_verwijderen(request, regio, slug, pk):
     traject = _traject(regio, slug)
     permissions.vereis(request.user, "bewerken", traject)
-    services.mijlpaal_verwijderen(mijlpaal=get_object_or_404(Mijlpaal, pk=pk, traject=traject))
-    messages.success(request, "De mijlpaal is verwijderd.")
+    try:
+        services.mijlpaal_verwijderen(
+            mijlpaal=get_object_or_404(Mijlpaal, pk=pk, traject=traject),
+            revisie=revisie_uit(request.POST),
+        )
+    except Conflict:
+        messages.error(request, VERWIJDERCONFLICT)
+    else:
+        messages.success(request, "De mijlpaal is verwijderd.")
     return redirect("inkoop:planning", regio=traject.regio.slug, slug=traject.slug)
 
 

@@ -363,3 +363,54 @@ def test_revisie_is_in_beheer_alleen_leesbaar(model):
     from django.contrib import admin
 
     assert "revisie" in admin.site._registry[model].readonly_fields
+
+
+# ---------- Deleting from a stale page ----------
+
+
+def _verwijder_url(obj):
+    if isinstance(obj, Mijlpaal):
+        return reverse(
+            "inkoop:mijlpaal_verwijderen",
+            kwargs={"regio": obj.traject.regio.slug, "slug": obj.traject.slug, "pk": obj.pk},
+        )
+    if isinstance(obj, Voorstel):
+        return reverse("inkoop:voorstel_verwijderen", kwargs={"pk": obj.pk})
+    return reverse(
+        "inkoop:onderdeel_verwijderen",
+        kwargs={"pk": obj.sessie_id, "soort": "conclusie", "item": obj.pk},
+    )
+
+
+@pytest.mark.parametrize("soort", ["conclusie", "mijlpaal", "voorstel"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_verwijderen_vanaf_verouderde_pagina_verwijdert_niets(
+    client_als, adviseur, sessie, traject, soort, htmx
+):
+    obj = {
+        "conclusie": lambda: ConclusieFactory(sessie=sessie),
+        "mijlpaal": lambda: MijlpaalFactory(traject=traject),
+        "voorstel": lambda: VoorstelFactory(traject=traject),
+    }[soort]()
+    gezien = obj.revisie
+    obj.revisie += 1  # a colleague saved after the page was loaded
+    type(obj).objects.filter(pk=obj.pk).update(revisie=obj.revisie)
+    client = client_als(adviseur)
+    extra = HTMX if htmx and soort == "conclusie" else {}
+    response = client.post(_verwijder_url(obj), {"revisie": gezien}, **extra)
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+    if extra:
+        assert response.headers["HX-Redirect"].endswith(f"#conclusie-{obj.pk}")
+    pagina = client.get(response.headers.get("HX-Redirect") or response.url).content.decode()
+    assert "er is niets verwijderd" in pagina
+
+    # With the revision now shown, the delete goes through.
+    client.post(_verwijder_url(obj), {"revisie": obj.revisie}, **extra)
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_verwijderknop_draagt_de_revisie(client_als, adviseur, sessie):
+    conclusie = ConclusieFactory(sessie=sessie)
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
+    formulier = html[html.index(_verwijder_url(conclusie)) :]
+    assert f'name="revisie" value="{conclusie.revisie}"' in formulier[: formulier.index("</form>")]
