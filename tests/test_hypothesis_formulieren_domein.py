@@ -223,12 +223,22 @@ class _Controle(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.gevonden = []
+        self.svg = 0
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.svg = max(self.svg - 1, 0)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in GEVAARLIJKE_TAGS and not (
-            tag == "script" and (attrs.get("src") or "").startswith("/static/")
-        ):
+        if tag == "svg":
+            self.svg += 1
+        # Our own server-side charts (pygal SVG) carry a <style>; user text never reaches an
+        # <svg> (the markdown allow-list has none), so a style there is ours.
+        eigen = (tag == "script" and (attrs.get("src") or "").startswith("/static/")) or (
+            tag == "style" and self.svg
+        )
+        if tag in GEVAARLIJKE_TAGS and not eigen:
             self.gevonden.append(f"<{tag} {attrs}>")
         if tag == "meta" and "http-equiv" in attrs:
             self.gevonden.append(f"<meta {attrs}>")
@@ -239,6 +249,12 @@ class _Controle(HTMLParser):
                 schoon = re.sub(r"[\s\x00-\x1f]", "", waarde).lower()
                 if schoon.startswith(("javascript:", "vbscript:", "data:text")):
                     self.gevonden.append(f"<{tag} {naam}={waarde!r}>")
+
+
+def test_controle_laat_grafiekstijl_toe_maar_geen_losse_stijl():
+    controle = _Controle()
+    controle.feed('<svg><style type="text/css">.x{}</style></svg><style>body{}</style>')
+    assert controle.gevonden == ["<style {}>"]
 
 
 def _geen_script(html: str):
@@ -355,3 +371,15 @@ def test_meerkeuze_weigert_te_grote_ids_met_een_melding(sessie, waarde):
     )
     assert not form.is_valid()
     assert "Selecteer een geldige keuze" in form.errors["deelnemers"][0]
+
+
+def test_sessiepagina_met_grafiek_en_vijandige_stelling(htmx_doelen):
+    """The case hypothesis found: a page with a statement chart next to hostile text."""
+    sessie = htmx_doelen["sessie"]
+    StellingFactory(
+        sessie=sessie, tekst="<script>alert(1)</script>", resultaat_soort="eens_oneens",
+        eens=3, oneens=1,
+    )  # fmt: skip
+    html = htmx_doelen["client"].get(reverse("inkoop:sessie", args=[sessie.pk])).text
+    assert "<svg" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    _geen_script(html)
