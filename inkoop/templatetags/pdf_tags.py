@@ -21,16 +21,11 @@ def markdown_pdf(tekst, kenmerk=None):
     return mark_safe(pdf.voetnoten_inline(html))  # noqa: S308 - sanitised by naar_html
 
 
-@lru_cache(maxsize=512)
-def _grafiek(titel: str, soort: str, punten: tuple) -> str:
-    return charts.grafiek(titel, soort, list(punten))
-
-
 @register.simple_tag
 def pdf_grafiek(reeks, titel=""):
-    """The SVG chart of a series; cached per process (a re-export renders no chart again)."""
-    punten = tuple((jaar, float(waarde)) for jaar, waarde in reeks["punten"])
-    return mark_safe(_grafiek(titel or reeks["label"], reeks["soort"], punten))  # noqa: S308
+    """The SVG chart of a series: drawn once per process, and the same HTML on every render."""
+    svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"], vaste_id=True)
+    return mark_safe(svg)  # noqa: S308 - pygal escapes labels and values; no scripts
 
 
 @register.simple_tag

@@ -186,3 +186,28 @@ def test_overige_opstelpaginas_zijn_toegankelijk(inloggen, document):
     pagina.get_by_role("textbox", name=re.compile(r"^Reden van vervallen")).fill("Achterhaald")
     pagina.get_by_role("button", name=re.compile(r"^Laten vervallen")).click()
     expect(pagina.get_by_text("Reden: Achterhaald.")).to_be_visible()
+
+
+def test_uitgangspunten_herordenen_in_de_lijst(inloggen, document):
+    """The list's items come from a cache (uitgangspunt_weergave); their forms still work."""
+    from uitgangspunten.models import Uitgangspunt
+
+    traject = document.traject
+    UitgangspuntFactory(traject=traject, soort="inkoopdoel", titel="Eerste punt", volgorde=0)
+    UitgangspuntFactory(traject=traject, soort="inkoopdoel", titel="Tweede punt", volgorde=1)
+    pagina = inloggen("adviseur")
+    lijst = f"/regio/gv/trajecten/{traject.slug}/uitgangspunten/"
+    pagina.goto(lijst)
+    pagina.reload()  # the second view renders the items from the cache
+    groep = pagina.locator("section", has=pagina.get_by_role("heading", name="Inkoopdoelstelling"))
+    titels_in_lijst = groep.locator(".app-up__titel")
+    expect(titels_in_lijst.first).to_have_text("Eerste punt")
+
+    pagina.get_by_role("button", name=re.compile(r"^Omhoog ?: Tweede punt$")).click()
+    expect(titels_in_lijst.first).to_have_text("Tweede punt")
+    expect(pagina.locator("li.app-up.is-saved .app-up__titel")).to_have_text("Tweede punt")
+    toegankelijk(pagina, "uitgangspuntenlijst na herordenen")
+    pagina.reload()
+    expect(titels_in_lijst.first).to_have_text("Tweede punt")
+    groep_in_db = Uitgangspunt.objects.filter(traject=traject, soort="inkoopdoel")
+    assert [u.titel for u in groep_in_db.order_by("volgorde")] == ["Tweede punt", "Eerste punt"]

@@ -16,6 +16,6 @@ def grafiek_svg(reeks, titel=""):
     """The SVG chart of one series from a document's content ({"soort", "punten"})."""
     from django.utils.safestring import mark_safe
 
-    punten = [(jaar, float(waarde)) for jaar, waarde in reeks["punten"]]
     # pygal escapes labels and values itself; the SVG has no scripts (js=()).
-    return mark_safe(charts.grafiek(titel or reeks["label"], reeks["soort"], punten))  # noqa: S308
+    svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"])
+    return mark_safe(svg)  # noqa: S308
