@@ -11,7 +11,7 @@ from functools import lru_cache
 import pygal
 
 from inkoop.constants import ResultaatSoort
-from voorzieningen.charts import SCRIPT, STIJL
+from voorzieningen.charts import STIJL, id_invullen, svg_zonder_id
 
 
 def woorden_tellen(tekst: str) -> list[tuple[str, int]]:
@@ -46,11 +46,6 @@ def stelling_tekst(stelling) -> str:
         if woorden:
             return "Genoemd: " + ", ".join(f"{w} ({n}×)" if n > 1 else w for w, n in woorden) + "."
     return "Geen resultaat vastgelegd."
-
-
-def _render(chart) -> str:
-    # pygal always embeds a config <script>; the chart needs none (and the CSP forbids it).
-    return SCRIPT.sub("", chart.render(is_unicode=True))
 
 
 def _staaf(breed=False, **extra):
@@ -90,21 +85,24 @@ def _grafiek(soort: str, labels: tuple, waarden: tuple, breed: bool) -> str:
         )  # fmt: skip
         reeks = "Stemmen" if soort == ResultaatSoort.EENS_ONEENS else "Keer genoemd"
         chart.add(reeks, list(waarden))
-    return _render(chart)
+    return svg_zonder_id(chart)
 
 
 def stelling_grafiek(stelling, breed=False) -> str:
-    """An SVG bar chart of the result, or "" when there is nothing to draw. `breed` for print.
-    Cached on the figures, so a page or PDF with many statements renders each chart once."""
+    """An SVG bar chart of the result, or "" when there is nothing to draw. `breed` for print:
+    wider, and with an id that follows from the figures (the PDF's cache key is a hash of its
+    HTML). Drawn once per process per result."""
     soort = stelling.resultaat_soort
+    sleutel = None
     if soort == ResultaatSoort.EENS_ONEENS and stelling.eens is not None:
-        waarden = (stelling.eens or 0, stelling.oneens or 0)
-        return _grafiek(soort, ("Eens", "Oneens"), waarden, breed)
-    if soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
-        return _grafiek(soort, ("Gemiddelde",), (float(stelling.schaal_gemiddelde),), breed)
-    if soort == ResultaatSoort.WOORDEN:
+        sleutel = (soort, ("Eens", "Oneens"), (stelling.eens or 0, stelling.oneens or 0), breed)
+    elif soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
+        sleutel = (soort, ("Gemiddelde",), (float(stelling.schaal_gemiddelde),), breed)
+    elif soort == ResultaatSoort.WOORDEN:
         woorden = woorden_tellen(stelling.woorden)[:10]
         if len(woorden) > 1 and woorden[0][1] > 1:
             labels = tuple(w for w, _ in reversed(woorden))
-            return _grafiek(soort, labels, tuple(n for _, n in reversed(woorden)), breed)
-    return ""
+            sleutel = (soort, labels, tuple(n for _, n in reversed(woorden)), breed)
+    if sleutel is None:
+        return ""
+    return id_invullen(_grafiek(*sleutel), sleutel, vaste_id=breed)

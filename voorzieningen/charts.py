@@ -62,11 +62,24 @@ def grafiek(titel: str, soort: str, punten, *, vaste_id: bool = False) -> str:
     PDF renders the same HTML each time (its hash is the export's cache key).
     """
     sleutel = (titel, soort, tuple((jaar, float(waarde)) for jaar, waarde in punten))
+    return id_invullen(_grafiek(*sleutel), sleutel, vaste_id=vaste_id)
+
+
+def svg_zonder_id(chart) -> str:
+    """A rendered pygal chart to cache: without its config <script> (it needs none, and the CSP
+    forbids it), with its random id replaced by a placeholder for `id_invullen`."""
+    svg = SCRIPT.sub("", chart.render(is_unicode=True))
+    return svg.replace(f"chart-{chart.uuid}", _ID)
+
+
+def id_invullen(svg: str, sleutel, *, vaste_id: bool) -> str:
+    """Give a cached chart its id: a new one per call on a page, one derived from the content
+    (`sleutel`) for print."""
     if vaste_id:
         kenmerk = UUID(hashlib.sha256(repr(sleutel).encode()).hexdigest()[:32])
     else:
         kenmerk = uuid4()
-    return _grafiek(*sleutel).replace(_ID, f"chart-{kenmerk}")
+    return svg.replace(_ID, f"chart-{kenmerk}")
 
 
 @lru_cache(maxsize=512)  # about 9 kB per chart
@@ -87,6 +100,4 @@ def _grafiek(titel: str, soort: str, punten: tuple[tuple[int, float], ...]) -> s
         show_minor_y_labels=False,
     )
     chart.add(str(KengetalSoort(soort).label), [waarde for _, waarde in punten])
-    # pygal always embeds a config <script>; the chart needs none (and the CSP forbids it).
-    svg = SCRIPT.sub("", chart.render(is_unicode=True))
-    return svg.replace(f"chart-{chart.uuid}", _ID)
+    return svg_zonder_id(chart)

@@ -1,6 +1,5 @@
 """Template helpers for the print templates (templates/pdf/) and the PDF widget."""
 
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template

@@ -37,3 +37,19 @@ def test_grafiek_met_vaste_id_is_bij_elke_render_gelijk():
     assert een == twee and len(set(CHART_ID.findall(een))) == 1
     ander = charts.grafiek("Uitgaven", KengetalSoort.UITGAVEN, punten, vaste_id=True)
     assert set(CHART_ID.findall(ander)) != set(CHART_ID.findall(een))
+
+
+def test_stellinggrafiek_id_per_pagina_nieuw_in_pdf_vast():
+    import re
+    from types import SimpleNamespace
+
+    from inkoop import charts as stelling_charts
+
+    stelling = SimpleNamespace(resultaat_soort="eens_oneens", eens=14, oneens=3)
+    ids = [
+        re.search(r'id="(chart-[^"]+)"', stelling_charts.stelling_grafiek(stelling)).group(1)
+        for _ in range(2)
+    ]
+    assert ids[0] != ids[1]  # two statements with the same figures on one page
+    pdf = [stelling_charts.stelling_grafiek(stelling, breed=True) for _ in range(2)]
+    assert pdf[0] == pdf[1] and "00000000-0000" not in pdf[0]
