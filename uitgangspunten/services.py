@@ -18,7 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from inkoop.gelijktijdig import Conflict as Conflict  # raised below; callers catch it here
-from inkoop.gelijktijdig import met_revisie_bijwerken
+from inkoop.gelijktijdig import met_revisie_bijwerken, verwijderen
 from inkoop.models import TrajectVoorziening
 
 from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
@@ -28,9 +28,12 @@ from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 OMHOOG, OMLAAG = "omhoog", "omlaag"
 
 
-def _verwijderen(obj, auteur):
+@transaction.atomic
+def _verwijderen(obj, auteur, revisie=None):
+    """Delete, recorded in the history with its author; refused (`Conflict`) when a colleague
+    saved after the page that asks for the delete was shown."""
     obj._history_user = auteur
-    obj.delete()
+    verwijderen(obj, revisie=revisie)
 
 
 # ---------- Principles ----------
@@ -72,8 +75,8 @@ def uitgangspunt_bijwerken(*, uitgangspunt, revisie, auteur, titel, uitleg) -> U
 
 
 @transaction.atomic
-def uitgangspunt_verwijderen(*, uitgangspunt, auteur) -> None:
-    _verwijderen(uitgangspunt, auteur)
+def uitgangspunt_verwijderen(*, uitgangspunt, auteur, revisie=None) -> None:
+    _verwijderen(uitgangspunt, auteur, revisie)
 
 
 def _verplaatsen(obj, items, richting, auteur):
@@ -182,8 +185,8 @@ def sectie_bijwerken(*, sectie, revisie, auteur, titel, tekst) -> Sectie:
 
 
 @transaction.atomic
-def sectie_verwijderen(*, sectie, auteur) -> None:
-    _verwijderen(sectie, auteur)
+def sectie_verwijderen(*, sectie, auteur, revisie=None) -> None:
+    _verwijderen(sectie, auteur, revisie)
 
 
 def _secties(document):

@@ -14,7 +14,9 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
+from inkoop.gelijktijdig import VERWIJDERCONFLICT, revisie_uit
 from inkoop.selectors import sessies as sessie_selectors
 from regions import permissions
 
@@ -281,7 +283,14 @@ def uitgangspunt_verwijderen(request, uid):
     if request.method == "POST":
         traject = up.traject
         titel = up.titel
-        services.uitgangspunt_verwijderen(uitgangspunt=up, auteur=request.user)
+        try:
+            services.uitgangspunt_verwijderen(
+                uitgangspunt=up, auteur=request.user, revisie=revisie_uit(request.POST)
+            )
+        except services.Conflict:
+            messages.error(request, VERWIJDERCONFLICT)
+            url = up.get_absolute_url()
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         if request.htmx:
             return render(request, f"{LIJST}#lijst", _lijst_context(request, traject))
         messages.success(request, f"Uitgangspunt “{titel}” verwijderd.")
@@ -613,7 +622,14 @@ def sectie_verwijderen(request, pk, sectie_pk):
     sectie = selectors.sectie_van_document(document, sectie_pk)
     if request.method == "POST":
         titel = sectie.titel or sectie.get_soort_display()
-        services.sectie_verwijderen(sectie=sectie, auteur=request.user)
+        try:
+            services.sectie_verwijderen(
+                sectie=sectie, auteur=request.user, revisie=revisie_uit(request.POST)
+            )
+        except services.Conflict:
+            messages.error(request, VERWIJDERCONFLICT)
+            url = reverse("uitgangspunten:document", args=[document.pk]) + f"#s-{sectie.pk}"
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         if request.htmx:
             return _editor(request, document, "secties", oob_status=f"Sectie “{titel}” verwijderd")
         messages.success(request, f"Sectie “{titel}” verwijderd.")

@@ -704,3 +704,36 @@ def test_per_voorziening_toont_uitgangspunten_van_het_perceel_eenmaal(
         "Wasservice": [],
     }
     assert eerste.voorziening.perceel == perceel
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_verwijderen_na_wijziging_door_collega_verwijdert_niets(
+    client_als, adviseur, document, htmx
+):
+    extra = HTMX if htmx else {}
+    client = client_als(adviseur)
+    sectie = document.secties.first()
+    up = UitgangspuntFactory(traject=document.traject, titel="Reële tarieven")
+    # The confirmation carries the revision that was shown.
+    bevestiging = client.get(url("uitgangspunt_verwijderen", up.uid)).content.decode()
+    assert f'name="revisie" value="{up.revisie}"' in bevestiging
+    bevestiging = client.get(url("sectie_verwijderen", document.pk, sectie.pk)).content.decode()
+    assert f'name="revisie" value="{sectie.revisie}"' in bevestiging
+    # A colleague saves both after the confirmation was shown.
+    services.uitgangspunt_bijwerken(
+        uitgangspunt=up, revisie=up.revisie, auteur=adviseur, titel="Reële tarieven", uitleg="Nu."
+    )
+    services.sectie_bijwerken(
+        sectie=sectie, revisie=sectie.revisie, auteur=adviseur, titel=sectie.titel, tekst="Nieuw."
+    )
+    for pad, obj in (
+        (url("uitgangspunt_verwijderen", up.uid), up),
+        (url("sectie_verwijderen", document.pk, sectie.pk), sectie),
+    ):
+        response = client.post(pad, {"revisie": obj.revisie - 1}, **extra)
+        assert type(obj).objects.filter(pk=obj.pk).exists()
+        doel = response.headers["HX-Redirect"] if htmx else response.url
+        assert "er is niets verwijderd" in client.get(doel).content.decode()
+        obj.refresh_from_db()
+        client.post(pad, {"revisie": obj.revisie}, **extra)
+        assert not type(obj).objects.filter(pk=obj.pk).exists()
