@@ -91,3 +91,41 @@ def formulier_waarden(html: str, met_veld: str = "revisie") -> dict:
                 waarden.setdefault(naam, []).append(waarde)
             return {k: v[0] if len(v) == 1 else v for k, v in waarden.items()}
     raise AssertionError(f"geen formulier met een veld {met_veld!r} op de pagina")
+
+
+def tegelijk_opslaan(opslaan, aantal=2) -> tuple[list[int], list]:
+    """Run `opslaan(i)` in `aantal` threads that start at the same moment, each on its own
+    database connection (real transactions). Returns the winners' numbers and the `Conflict`s
+    of the others. Skips on in-memory SQLite, which shares no write lock between threads."""
+    import threading
+
+    import pytest
+    from django.db import close_old_connections
+
+    from inkoop.gelijktijdig import Conflict
+
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
+        "file:memorydb"
+    ):
+        pytest.skip("in-memory SQLite deelt geen schrijfvergrendeling tussen threads")
+    start = threading.Barrier(aantal)
+    uitkomsten = {}
+
+    def draad(i):
+        try:
+            start.wait()
+            opslaan(i)
+            uitkomsten[i] = "opgeslagen"
+        except Conflict as conflict:
+            uitkomsten[i] = conflict
+        finally:
+            close_old_connections()
+            connection.close()
+
+    draden = [threading.Thread(target=draad, args=(i,)) for i in range(aantal)]
+    for t in draden:
+        t.start()
+    for t in draden:
+        t.join()
+    winnaars = [i for i, u in uitkomsten.items() if u == "opgeslagen"]
+    return winnaars, [u for u in uitkomsten.values() if isinstance(u, Conflict)]

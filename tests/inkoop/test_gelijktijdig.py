@@ -4,11 +4,9 @@ gets the form back as typed with the stored version beside it, and a deliberate 
 goes through."""
 
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -39,7 +37,7 @@ from tests.factories.sessies import (
     StellingFactory,
     TrajectSessieFactory,
 )
-from tests.utils import formulier_waarden
+from tests.utils import formulier_waarden, tegelijk_opslaan
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -269,36 +267,15 @@ def test_verouderde_sessieopslag_laat_deelnemers_staan(sessie, adviseur):
 def test_gelijktijdige_opslag_van_een_conclusie_verliest_niets():
     """Two people save the same item at the same moment from the same revision (real threads,
     real transactions): exactly one wins, the other gets a conflict with both texts."""
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-        "file:memorydb"
-    ):
-        pytest.skip("in-memory SQLite deelt geen schrijfvergrendeling tussen threads")
     conclusie = ConclusieFactory(tekst="Begin")
     sessie = conclusie.sessie
-    start = threading.Barrier(2)
-    uitkomsten = {}
 
     def opslaan(i):
-        try:
-            item = Conclusie.objects.get(pk=conclusie.pk)
-            item.tekst = f"Tekst {i}"
-            start.wait()
-            services.onderdeel_opslaan(sessie=sessie, onderdeel=item, revisie=1)
-            uitkomsten[i] = "opgeslagen"
-        except Conflict as conflict:
-            uitkomsten[i] = conflict
-        finally:
-            close_old_connections()
-            connection.close()
+        item = Conclusie.objects.get(pk=conclusie.pk)
+        item.tekst = f"Tekst {i}"
+        services.onderdeel_opslaan(sessie=sessie, onderdeel=item, revisie=1)
 
-    threads = [threading.Thread(target=opslaan, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-
-    winnaars = [i for i, u in uitkomsten.items() if u == "opgeslagen"]
-    verliezers = [u for u in uitkomsten.values() if isinstance(u, Conflict)]
+    winnaars, verliezers = tegelijk_opslaan(opslaan)
     assert len(winnaars) == 1 and len(verliezers) == 1
     assert opgeslagen(conclusie, "tekst") == (f"Tekst {winnaars[0]}", 2)
     assert verliezers[0].opgeslagen["tekst"] == f"Tekst {winnaars[0]}"

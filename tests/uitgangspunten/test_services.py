@@ -1,7 +1,4 @@
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 from django.urls import reverse
 
 from inkoop.models import TrajectVoorziening
@@ -13,7 +10,7 @@ from tests.factories import (
     UitgangspuntFactory,
     UserFactory,
 )
-from tests.utils import formulier_waarden
+from tests.utils import formulier_waarden, tegelijk_opslaan
 from uitgangspunten import services
 from uitgangspunten.constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from uitgangspunten.inhoud import document_inhoud
@@ -114,37 +111,16 @@ def test_opslaan_in_beheer_verhoogt_revisie_van_sectie(client):
 def test_gelijktijdige_opslag_verliest_niets():
     """Two advisors save at the same moment from the same revision: exactly one wins, the
     other gets a conflict with both texts, and the stored text is the winner's."""
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-        "file:memorydb"
-    ):
-        pytest.skip("in-memory SQLite deelt geen schrijfvergrendeling tussen threads")
     sectie = SectieFactory(tekst="Begin")
     auteurs = [UserFactory(), UserFactory()]
-    start = threading.Barrier(2)
-    uitkomsten = {}
 
     def opslaan(i):
-        try:
-            start.wait()
-            services.sectie_bijwerken(
-                sectie=Sectie.objects.get(pk=sectie.pk), revisie=1, auteur=auteurs[i],
-                titel="T", tekst=f"Tekst {i}",
-            )  # fmt: skip
-            uitkomsten[i] = "opgeslagen"
-        except services.Conflict as conflict:
-            uitkomsten[i] = conflict
-        finally:
-            close_old_connections()
-            connection.close()
+        services.sectie_bijwerken(
+            sectie=Sectie.objects.get(pk=sectie.pk), revisie=1, auteur=auteurs[i],
+            titel="T", tekst=f"Tekst {i}",
+        )  # fmt: skip
 
-    threads = [threading.Thread(target=opslaan, args=(i,)) for i in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-
-    winnaars = [i for i, u in uitkomsten.items() if u == "opgeslagen"]
-    verliezers = [u for u in uitkomsten.values() if isinstance(u, services.Conflict)]
+    winnaars, verliezers = tegelijk_opslaan(opslaan)
     assert len(winnaars) == 1 and len(verliezers) == 1
     sectie.refresh_from_db()
     assert sectie.tekst == f"Tekst {winnaars[0]}"
