@@ -6,5 +6,10 @@ class InkoopConfig(AppConfig):
     verbose_name = "Inkoopproces"
 
     def ready(self):
-        # Connects the guards that keep a decided version frozen on every ORM save path.
-        from inkoop.services import besluitvorming  # noqa: F401
+        # The project package wires its sub-packages: the guards that keep a decided version
+        # frozen on every ORM save path, the PDF document kinds, and the Celery tasks.
+        from inkoop.besluitvorming import pdf as _besluitvorming_pdf  # noqa: F401
+        from inkoop.besluitvorming import services as _besluitvorming  # noqa: F401
+        from inkoop.overzicht import tasks as _overzicht_tasks  # noqa: F401
+        from inkoop.pdf import tasks as _pdf_tasks  # noqa: F401
+        from inkoop.sessies import pdf as _sessies_pdf  # noqa: F401

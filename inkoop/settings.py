@@ -108,14 +108,14 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "inkoop.wachtwoorden.MinimumLengte",
+        "NAME": "inkoop.core.wachtwoorden.MinimumLengte",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "regions:overzicht"
+LOGIN_REDIRECT_URL = "inkoop:regios"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after a working day, and when the browser closes.
@@ -230,7 +230,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# PDF rendering (inkoop/pdf.py).
+# PDF rendering (inkoop/pdf/render.py).
 PDF_ROOT = MEDIA_ROOT / "pdf"
 
 LOGGING = {

@@ -2,11 +2,25 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from inkoop.forms.account import InlogFormulier
+from inkoop.besluitvorming import urls as besluitvorming_urls
+from inkoop.core.account import InlogFormulier
+from inkoop.overzicht import urls as overzicht_urls
+from inkoop.pdf import urls as pdf_urls
+from inkoop.sessies import urls as sessies_urls
+from inkoop.trajecten import urls as trajecten_urls
 
 admin.site.site_header = "Inkoopbeleid sociaal domein — beheer"
 admin.site.site_title = "Beheer inkoopbeleid"
 admin.site.index_title = "Beheer"
+
+# Every page of the process packages shares the "inkoop" namespace (inkoop:regio, inkoop:sessie).
+proces = [
+    *overzicht_urls.urlpatterns,
+    *trajecten_urls.urlpatterns,
+    *sessies_urls.urlpatterns,
+    *besluitvorming_urls.urlpatterns,
+    *pdf_urls.urlpatterns,
+]
 
 urlpatterns = [
     path(
@@ -16,8 +30,6 @@ urlpatterns = [
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
-    path("", include("regions.urls")),
-    path("", include("voorzieningen.urls")),
-    path("", include("inkoop.urls_proces")),
+    path("", include((proces, "inkoop"))),
     path("", include("uitgangspunten.urls")),
 ]

@@ -57,7 +57,7 @@ class Regio(models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("regions:regio", kwargs={"slug": self.slug})
+        return reverse("inkoop:regio", kwargs={"slug": self.slug})
 
 
 class LidmaatschapQuerySet(models.QuerySet):

@@ -19,8 +19,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from inkoop.constants import ExportSoort, ExportStatus, GremiumSoort
-from inkoop.models import Conclusie, Export, Statuscontrole
+from inkoop.overzicht.models import Statuscontrole
+from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.models import Export
+from inkoop.sessies.models import Conclusie
+from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
@@ -68,9 +71,9 @@ VERWACHTINGEN: dict[str, Regel] = {
     # Foundation
     "login": Regel(ALLE, regio_gebonden=False, openbaar=True),
     "logout": Regel(ALLE, methode="POST", regio_gebonden=False, openbaar=True),
-    "regions:overzicht": Regel(ALLE, regio_gebonden=False),
-    "regions:regio": Regel(ALLE, kwargs={"slug": lambda w: w.regio.slug}),
-    "voorzieningen:detail": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
+    "inkoop:regios": Regel(ALLE, regio_gebonden=False),
+    "inkoop:regio": Regel(ALLE, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:voorziening": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
     "inkoop:traject": Regel(ALLE),
     "inkoop:mijn_werk": Regel(ALLE, regio_gebonden=False),
     "inkoop:status": Regel(ALLE, regio_gebonden=False),

@@ -25,7 +25,7 @@ import pytest
 from django.urls import reverse
 
 from inkoop.celery import app as celery_app
-from inkoop.models import Statuscontrole
+from inkoop.overzicht.models import Statuscontrole
 
 ROOT = Path(__file__).resolve().parent.parent
 DICHTE_POORT = "redis://127.0.0.1:1/0"
@@ -60,8 +60,8 @@ def test_paginas_werken_zonder_wachtrij(client_als, adviseur, regio):
     client = client_als(adviseur)
     with broker_onbereikbaar():
         for url in (
-            reverse("regions:overzicht"),
-            reverse("regions:regio", args=[regio.slug]),
+            reverse("inkoop:regios"),
+            reverse("inkoop:regio", args=[regio.slug]),
             reverse("inkoop:mijn_werk"),
             reverse("inkoop:status"),
         ):

@@ -7,8 +7,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from inkoop.constants import ExportStatus
-from inkoop.models import Export
+from inkoop.pdf.constants import ExportStatus
+from inkoop.pdf.models import Export
 from tests.factories.export import document_met_inhoud, versie_vastleggen
 from tests.test_betrouwbaarheid import broker_onbereikbaar
 

@@ -136,7 +136,7 @@ def test_productie_cookies_veilig(productie):
 @pytest.mark.django_db
 def test_csp_ook_in_debug_zonder_unsafe_inline_scripts(client_als, adviseur):
     for response in (
-        client_als(adviseur).get(reverse("regions:overzicht")),
+        client_als(adviseur).get(reverse("inkoop:regios")),
         client_als(adviseur).get(reverse("login")),
     ):
         csp = response["Content-Security-Policy"]
@@ -150,8 +150,8 @@ def test_pagina_bevat_geen_inline_script(client_als, adviseur, regio):
     """Rendered pages, not only template sources: every <script> has a src."""
     client = client_als(adviseur)
     for url in (
-        reverse("regions:overzicht"),
-        reverse("regions:regio", args=[regio.slug]),
+        reverse("inkoop:regios"),
+        reverse("inkoop:regio", args=[regio.slug]),
         reverse("inkoop:mijn_werk"),
         reverse("inkoop:status"),
     ):
@@ -180,7 +180,7 @@ def test_blokkade_na_vijf_fouten_en_weer_inloggen_na_afkoelen(client, adviseur):
     AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=16))
     weer = client.post(inlog, {"username": "adviseur-test", "password": WACHTWOORD})
     assert weer.status_code == 302, weer.status_code
-    assert client.get(reverse("regions:overzicht")).status_code == 200
+    assert client.get(reverse("inkoop:regios")).status_code == 200
 
 
 @pytest.mark.django_db
@@ -207,9 +207,9 @@ def test_sessie_instellingen(settings):
 @pytest.mark.django_db
 def test_verlopen_sessie_moet_opnieuw_inloggen(client, adviseur):
     client.post(reverse("login"), {"username": "adviseur-test", "password": WACHTWOORD})
-    assert client.get(reverse("regions:overzicht")).status_code == 200
+    assert client.get(reverse("inkoop:regios")).status_code == 200
     Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
-    response = client.get(reverse("regions:overzicht"))
+    response = client.get(reverse("inkoop:regios"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 

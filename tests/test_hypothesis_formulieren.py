@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inkoop.forms.account import InlogFormulier
+from inkoop.core.account import InlogFormulier
 from tests.factories import (
     GemeenteFactory,
     KengetalFactory,

@@ -10,10 +10,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inkoop.forms import besluitvorming as bv_forms
-from inkoop.forms import sessies as sessie_forms
-from inkoop.models import Actiepunt, Agendapunt, Sessie
-from inkoop.services import sessies as sessie_services
+from inkoop.besluitvorming import forms as bv_forms
+from inkoop.sessies import forms as sessie_forms
+from inkoop.sessies import services as sessie_services
+from inkoop.sessies.models import Actiepunt, Agendapunt, Sessie
+from inkoop.trajecten import forms as planning_forms
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
@@ -100,7 +101,7 @@ def test_opmerkingformulier_robuust(traject):
     assert gezien["ongeldig"] > 0
 
 
-# ---------- inkoop/forms/sessies.py ----------
+# ---------- inkoop/sessies/forms.py ----------
 
 
 def test_sessieformulier_robuust(sessie):
@@ -160,13 +161,13 @@ def test_verwerkingformulier_robuust(traject, sessie):
 
 def test_mijlpaalformulier_robuust(traject):
     gezien = assert_form_robust(
-        sessie_forms.MijlpaalForm, lambda: MijlpaalFactory(traject=traject),
+        planning_forms.MijlpaalForm, lambda: MijlpaalFactory(traject=traject),
         max_examples=VOORBEELDEN,
     )  # fmt: skip
     assert gezien["ongeldig"] > 0
 
 
-# ---------- inkoop/forms/besluitvorming.py ----------
+# ---------- inkoop/besluitvorming/forms.py ----------
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from django.template import Context, Template
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inkoop.core.markdown import TAGS, naar_html
 from tests.hypothesis_helpers import HOSTILE, hostile_text
-from uitgangspunten.markdown import TAGS, naar_html
 
 VERBODEN_TAGS = {"script", "iframe", "svg", "style", "object", "embed", "math", "img", "form",
                  "base", "meta", "link", "details", "input", "button"}  # fmt: skip

@@ -23,9 +23,9 @@ def test_inloggen_en_uitloggen(client, adviseur):
     response = client.post(
         reverse("login"), {"username": "adviseur-test", "password": "test-wachtwoord-123"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("regions:overzicht")
+    assert response.status_code == 302 and response["Location"] == reverse("inkoop:regios")
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("regions:overzicht")).status_code == 302
+    assert client.get(reverse("inkoop:regios")).status_code == 302
 
 
 def test_te_vaak_fout_blokkeert(client, adviseur):
@@ -39,7 +39,7 @@ def test_te_vaak_fout_blokkeert(client, adviseur):
 
 
 def test_csrf_token_gaat_mee_met_htmx(client_als, adviseur):
-    response = client_als(adviseur).get(reverse("regions:overzicht"))
+    response = client_als(adviseur).get(reverse("inkoop:regios"))
     assert 'hx-headers=\'{"X-CSRFToken"' in response.text
     assert "htmx" in response.text  # loaded from django-htmx, not a CDN
     assert "unpkg" not in response.text and "cdn" not in response.text.lower()

@@ -8,20 +8,10 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from inkoop.constants import Uitkomst
-from inkoop.models import (
-    Agendapunt,
-    Beslispunt,
-    Besluit,
-    BesluitPunt,
-    Gast,
-    Inbreng,
-    Sessie,
-    Voorstel,
-)
-from regions.constants import Rol
-from regions.models import Regio
-from regions.uitwisseling import (
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, Voorstel
+from inkoop.sessies.models import Agendapunt, Gast, Inbreng, Sessie
+from inkoop.uitwisseling.regio import (
     GEBRUIKER,
     GEMEENTE,
     MODELLEN,
@@ -30,6 +20,8 @@ from regions.uitwisseling import (
     regio_importeren,
     regio_verwijderen,
 )
+from regions.constants import Rol
+from regions.models import Regio
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.inhoud import document_inhoud
 from uitgangspunten.models import (

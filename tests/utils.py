@@ -102,7 +102,7 @@ def tegelijk_opslaan(opslaan, aantal=2) -> tuple[list[int], list]:
     import pytest
     from django.db import close_old_connections
 
-    from inkoop.gelijktijdig import Conflict
+    from inkoop.core.revisie import Conflict
 
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
         "file:memorydb"

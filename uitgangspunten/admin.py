@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inkoop.gelijktijdig import RevisieAdmin
+from inkoop.core.revisie import RevisieAdmin
 
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie, VersieOvergang
 

@@ -7,7 +7,7 @@ of queries, whatever the number of principles or services.
 
 from collections import defaultdict
 
-from inkoop.models import Mijlpaal, TrajectVoorziening
+from inkoop.trajecten.models import Mijlpaal, TrajectVoorziening
 from voorzieningen.constants import KengetalSoort
 from voorzieningen.models import Kengetal
 

@@ -3,7 +3,8 @@ from collections import defaultdict
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from inkoop.models import Traject, TrajectVoorziening
+from inkoop.core.diff import woord_diff
+from inkoop.trajecten.models import Traject, TrajectVoorziening
 
 from .constants import UitgangspuntSoort, UitgangspuntStatus
 from .inhoud import ALGEMENE_SOORTEN
@@ -131,8 +132,6 @@ def historie(document, limiet=150) -> list[dict]:
     A fixed number of queries: the latest `limiet` records of each kind, each compared in memory
     with the record before it (when that falls in the window too).
     """
-    from .diff import woord_diff
-
     bronnen = [
         ("Kop", Document, Document.history.filter(id=document.pk)),
         ("Sectie", Sectie, Sectie.history.filter(document_id=document.pk)),

@@ -1,7 +1,7 @@
 """Writes for principles, documents, sections, versions and review comments.
 
 Views, the admin, commands and tasks all call these. Edits of text use optimistic locking
-(inkoop/gelijktijdig.py): the caller passes the `revisie` its form was based on; the row is only
+(inkoop/core/revisie.py): the caller passes the `revisie` its form was based on; the row is only
 updated when that is still the stored revision (`UPDATE ... WHERE pk = ? AND revisie = ?`), so a
 save based on a stale revision never overwrites someone else's work. It raises `Conflict`
 instead, carrying both texts.
@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from inkoop.gelijktijdig import Conflict as Conflict  # raised below; callers catch it here
-from inkoop.gelijktijdig import met_revisie_bijwerken, verwijderen
-from inkoop.models import TrajectVoorziening
+from inkoop.core.revisie import Conflict as Conflict  # raised below; callers catch it here
+from inkoop.core.revisie import met_revisie_bijwerken, verwijderen
+from inkoop.pdf.services import versie_pdf_inplannen
+from inkoop.trajecten.models import TrajectVoorziening
 
 from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .inhoud import document_inhoud
@@ -238,8 +239,6 @@ def versie_vastleggen(*, document, auteur, toelichting="") -> Versie:
     )
     # The PDF is made right away (after commit, in the worker), so it is usually ready
     # before anyone asks for it.
-    from inkoop.services.export import versie_pdf_inplannen
-
     versie_pdf_inplannen(versie, user=auteur)
     return versie
 

@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from inkoop.gelijktijdig import VERWIJDERCONFLICT, revisie_uit
-from inkoop.selectors import sessies as sessie_selectors
+from inkoop.core.diff import inhoud_diff, woord_diff
+from inkoop.core.revisie import VERWIJDERCONFLICT, revisie_uit
+from inkoop.sessies import selectors as sessie_selectors
 from regions import permissions
 
 from . import selectors, services
-from .diff import inhoud_diff, woord_diff
 from .forms import (
     FilterForm,
     KopForm,

@@ -100,7 +100,7 @@ class Voorziening(models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("voorzieningen:detail", kwargs={"regio": self.regio.slug, "slug": self.slug})
+        return reverse("inkoop:voorziening", kwargs={"regio": self.regio.slug, "slug": self.slug})
 
 
 class Deelname(models.Model):

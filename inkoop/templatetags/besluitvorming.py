@@ -1,6 +1,6 @@
 from django import template
 
-from inkoop.selectors.besluitvorming import regio_besluitvorming
+from inkoop.besluitvorming.selectors import regio_besluitvorming
 from regions import permissions
 
 register = template.Library()

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
-from inkoop import charts as stelling_charts
-from inkoop import pdf
-from uitgangspunten.markdown import naar_html
+from inkoop.core.markdown import naar_html
+from inkoop.pdf import render as pdf
+from inkoop.pdf.selectors import exports_van
+from inkoop.sessies import charts as stelling_charts
 from voorzieningen import charts
 
 register = template.Library()
@@ -37,8 +38,6 @@ def stelling_grafiek(stelling):
 def pdf_exports(onderwerp, soort, parameters=None, limiet=10):
     """The widget's data: the latest export of this object, kind and parameters, the earlier
     ones, and the parameters as hidden fields and as the preview's query string."""
-    from inkoop.selectors.export import exports_van
-
     parameters = parameters or {}
     exports = exports_van(onderwerp, soort, parameters, limiet=limiet)
     return {

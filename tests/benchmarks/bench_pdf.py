@@ -41,7 +41,7 @@ ALINEA = (
 
 
 def document_bouwen():
-    from inkoop.constants import MijlpaalStatus
+    from inkoop.trajecten.constants import MijlpaalStatus
     from tests.factories import (
         DocumentFactory,
         KengetalFactory,
@@ -122,11 +122,11 @@ def bare_render(html):
 
 def main():
     call_command("migrate", verbosity=0)
-    from inkoop import pdf
-    from inkoop.constants import ExportSoort
-    from inkoop.models import Export
-    from inkoop.selectors.export import versie_bron
-    from inkoop.services.export import export_aanvragen
+    from inkoop.pdf import render as pdf
+    from inkoop.pdf.constants import ExportSoort
+    from inkoop.pdf.models import Export
+    from inkoop.pdf.selectors import versie_bron
+    from inkoop.pdf.services import export_aanvragen
 
     versie = document_bouwen()
     # Warm-up: imports and font loading, paid once per worker process.

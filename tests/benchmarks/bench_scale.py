@@ -37,9 +37,9 @@ BENCH_USER = "bench-adviseur"
 
 # Pages every installation has; (label, url name, how to fill the URL).
 VASTE_PAGINAS = [
-    ("regio-overzicht", "regions:overzicht", "geen"),
-    ("regiopagina", "regions:regio", "regio"),
-    ("voorziening", "voorzieningen:detail", "voorziening"),
+    ("regio-overzicht", "inkoop:regios", "geen"),
+    ("regiopagina", "inkoop:regio", "regio"),
+    ("voorziening", "inkoop:voorziening", "voorziening"),
     ("traject", "inkoop:traject", "traject"),
     ("document (editor)", "uitgangspunten:document", "document"),
     ("uitgangspunt", "uitgangspunten:uitgangspunt", "uitgangspunt"),
@@ -78,7 +78,7 @@ def voorbereiden():
     django.setup()
     from django.core.management import call_command
 
-    from inkoop.schaal import bestaat_al
+    from inkoop.demo.schaal import bestaat_al
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", verbosity=0, interactive=False)

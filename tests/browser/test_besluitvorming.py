@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from inkoop.constants import GremiumSoort
+from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.browser.conftest import toegankelijk
 from tests.factories import (

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from inkoop.demo import DEMO_WACHTWOORD
+from inkoop.demo.demodata import DEMO_WACHTWOORD
 from regions.models import Regio
 from tests.browser.conftest import toegankelijk
 

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from inkoop.constants import GremiumSoort, Uitkomst
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.browser.conftest import WACHTWOORD, toegankelijk
 from tests.factories import (

@@ -126,8 +126,8 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
 def test_gelijktijdig_bewerken_verliest_niets(inloggen, gegevens):
     """A colleague saves a conclusion while it is open here (HTMX): nothing is overwritten, the
     form keeps what was typed with the colleague's text beside it, and saving again keeps it."""
-    from inkoop.models import Conclusie
-    from inkoop.services import sessies as services
+    from inkoop.sessies import services
+    from inkoop.sessies.models import Conclusie
     from tests.factories import SessieFactory
 
     sessie = SessieFactory(regio=gegevens.regio, traject=gegevens, titel="Bestuurlijke sessie")

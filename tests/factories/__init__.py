@@ -7,8 +7,10 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from inkoop.constants import GremiumSoort, SessieSoort
-from inkoop.models import Gremium, Inbreng, Mijlpaal, Sessie, Traject, TrajectVoorziening
+from inkoop.sessies.constants import SessieSoort
+from inkoop.sessies.models import Inbreng, Sessie
+from inkoop.trajecten.constants import GremiumSoort
+from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 from regions.constants import Rol
 from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
 from uitgangspunten.constants import DocumentSoort, SectieSoort, UitgangspuntSoort

@@ -7,8 +7,9 @@ import json
 import factory
 from factory.django import DjangoModelFactory
 
-from inkoop.constants import GremiumSoort, Uitkomst
-from inkoop.models import Beslispunt, Besluit, RouteStap, Voorstel
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Beslispunt, Besluit, RouteStap, Voorstel
+from inkoop.trajecten.constants import GremiumSoort
 from tests.factories import DocumentFactory, GremiumFactory, TrajectFactory, UserFactory
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.inhoud import document_inhoud

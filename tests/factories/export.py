@@ -5,8 +5,9 @@ import hashlib
 import json
 from decimal import Decimal
 
-from inkoop.constants import GremiumSoort, Uitkomst
-from inkoop.models import Besluit
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit
+from inkoop.trajecten.constants import GremiumSoort
 from tests.factories import (
     DocumentFactory,
     GremiumFactory,

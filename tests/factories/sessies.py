@@ -5,8 +5,8 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from inkoop.constants import BronSoort, InbrengSoort, ResultaatSoort
-from inkoop.models import Actiepunt, Conclusie, Gast, Inbreng, Stelling
+from inkoop.sessies.constants import BronSoort, InbrengSoort, ResultaatSoort
+from inkoop.sessies.models import Actiepunt, Conclusie, Gast, Inbreng, Stelling
 from tests.factories import (
     GremiumFactory,
     SessieFactory,

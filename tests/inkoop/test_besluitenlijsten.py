@@ -6,11 +6,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from inkoop.constants import ExportSoort, GremiumSoort, Uitkomst
-from inkoop.models import Export
-from inkoop.selectors import besluitvorming as selectors
-from inkoop.selectors import export as export_selectors
-from inkoop.views.besluitvorming import BESLUITEN_PER_PAGINA
+from inkoop.besluitvorming import selectors
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.views import BESLUITEN_PER_PAGINA
+from inkoop.pdf import selectors as export_selectors
+from inkoop.pdf.constants import ExportSoort
+from inkoop.pdf.models import Export
+from inkoop.trajecten.constants import GremiumSoort
 from tests.factories import GremiumFactory, TrajectFactory
 from tests.factories.besluitvorming import (
     BeslispuntFactory,
@@ -81,7 +83,7 @@ def test_gremium_van_andere_regio_is_404(client_als, adviseur, andere_regio, reg
 
 
 def test_regiopagina_linkt_naar_besluiten_per_gremium(client_als, lezer, regio, pfho):
-    inhoud = client_als(lezer).get(reverse("regions:regio", kwargs={"slug": regio.slug})).content
+    inhoud = client_als(lezer).get(reverse("inkoop:regio", kwargs={"slug": regio.slug})).content
     url = reverse("inkoop:gremium_besluitenlijst", kwargs={"regio": regio.slug, "pk": pfho.pk})
     assert url.encode() in inhoud and b"PFHO Sociaal Domein" in inhoud
 
@@ -171,7 +173,7 @@ def test_selector_besluitenlijst_zonder_filters_is_per_gremium_en_traject(pfho, 
 
 
 def test_pdf_besluitenlijst_over_trajecten_noemt_het_traject(pfho, twee_trajecten):
-    from inkoop import pdf
+    from inkoop.pdf import render as pdf
 
     bron = export_selectors.bron(ExportSoort.BESLUITENLIJST, pfho, {})
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})

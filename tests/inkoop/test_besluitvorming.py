@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from inkoop.constants import GremiumSoort, Uitkomst
-from inkoop.models import Besluit, BesluitPunt, RouteStap
-from inkoop.selectors.besluitvorming import deelnemende_gemeenten, versie_status
-from inkoop.services import besluitvorming as services
+from inkoop.besluitvorming import services
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap
+from inkoop.besluitvorming.selectors import deelnemende_gemeenten, versie_status
+from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.factories import (
     DeelnameFactory,

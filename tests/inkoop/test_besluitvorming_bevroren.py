@@ -5,8 +5,8 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from inkoop.constants import GremiumSoort
-from inkoop.services import besluitvorming as services
+from inkoop.besluitvorming import services
+from inkoop.trajecten.constants import GremiumSoort
 from tests.factories import GremiumFactory, TrajectFactory, UserFactory
 from tests.factories.besluitvorming import BesluitFactory, VersieFactory
 from uitgangspunten.constants import Beoordeling

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from inkoop.constants import GremiumSoort, Uitkomst
-from inkoop.models import Besluit, Voorstel
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit, Voorstel
+from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
@@ -153,7 +154,7 @@ def test_regiopagina_toont_collegetelling_en_ontbrekende(
     versie = VersieFactory(document=document, goedgekeurd=True)
     for gemeente in leden[:2]:
         BesluitFactory(gremium=CollegeFactory(regio=regio, gemeente=gemeente), versie=versie)
-    url = reverse("regions:regio", kwargs={"slug": regio.slug})
+    url = reverse("inkoop:regio", kwargs={"slug": regio.slug})
     html = client_als(adviseur).get(url).content.decode()
     assert "vastgesteld door 2 van 3 colleges" in html
     assert f"nog niet: {leden[2].naam}" in html
@@ -213,7 +214,7 @@ def test_besluitenlijst_en_regio_queries_groeien_niet(client_als, adviseur, regi
             besluit.punten.create(beslispunt=punt, uitkomst=Uitkomst.INGESTEMD)
 
     lijst = reverse("inkoop:besluitenlijst", kwargs={"regio": regio.slug, "slug": traject.slug})
-    regio_url = reverse("regions:regio", kwargs={"slug": regio.slug})
+    regio_url = reverse("inkoop:regio", kwargs={"slug": regio.slug})
 
     def opvragen():
         assert client.get(lijst).status_code == 200

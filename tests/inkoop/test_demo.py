@@ -2,7 +2,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from inkoop import demo
+from inkoop.demo import demodata as demo
 from regions.models import Regio
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_demo_geeft_elke_rol_werk(client):
     review, the secretary a proposal to record a decision on."""
     from django.urls import reverse
 
-    from inkoop.selectors import mijn_werk
+    from inkoop.overzicht.selectors import mijn_werk
 
     gebruikers = demo.demo_laden()["gebruikers"]
     werk = mijn_werk(gebruikers["directeur"])

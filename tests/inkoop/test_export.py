@@ -5,12 +5,12 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from inkoop import pdf
-from inkoop.constants import ExportSoort, ExportStatus
-from inkoop.models import Export
-from inkoop.selectors import export as export_selectors
-from inkoop.services import export as export_services
-from inkoop.tasks import export_maken
+from inkoop.pdf import render as pdf
+from inkoop.pdf import selectors as export_selectors
+from inkoop.pdf import services as export_services
+from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.models import Export
+from inkoop.pdf.tasks import export_maken
 from regions.constants import Rol
 from tests.factories.export import document_met_inhoud, vaststellen, versie_vastleggen
 

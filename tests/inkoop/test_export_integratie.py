@@ -17,9 +17,9 @@ import pytest
 from django.conf import settings
 
 from inkoop.celery import app as celery_app
-from inkoop.constants import ExportSoort, ExportStatus
-from inkoop.services import export as export_services
-from inkoop.tasks import export_maken
+from inkoop.pdf import services as export_services
+from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.tasks import export_maken
 from tests.factories.export import document_met_inhoud, versie_vastleggen
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]

@@ -1,4 +1,4 @@
-"""Concurrent editing (inkoop/gelijktijdig.py): a save based on a stale revision never
+"""Concurrent editing (inkoop/core/revisie.py): a save based on a stale revision never
 overwrites a colleague's save. Two people open the same edit form, the first saves, the second
 gets the form back as typed with the stored version beside it, and a deliberate second save
 goes through."""
@@ -10,22 +10,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from inkoop.constants import Verwerking
-from inkoop.gelijktijdig import REVISIE_ONTBREEKT, Conflict
-from inkoop.models import (
-    Actiepunt,
-    Agendapunt,
-    Beslispunt,
-    Conclusie,
-    Gast,
-    Inbreng,
-    Mijlpaal,
-    Sessie,
-    Stelling,
-    Voorstel,
-)
-from inkoop.services import besluitvorming as besluitvorming_services
-from inkoop.services import sessies as services
+from inkoop.besluitvorming import services as besluitvorming_services
+from inkoop.besluitvorming.models import Beslispunt, Voorstel
+from inkoop.core.revisie import REVISIE_ONTBREEKT, Conflict
+from inkoop.sessies import services
+from inkoop.sessies.constants import Verwerking
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.trajecten.models import Mijlpaal
 from regions.constants import Rol
 from tests.factories import MijlpaalFactory, TrajectFactory, UitgangspuntFactory, UserFactory
 from tests.factories.besluitvorming import BeslispuntFactory, VoorstelFactory

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from inkoop.models import Actiepunt
+from inkoop.sessies.models import Actiepunt
 from regions.constants import Rol
 from tests.factories import SessieFactory, TrajectFactory
 from tests.factories.sessies import SessieInbrengFactory

@@ -6,10 +6,13 @@ import pypdf
 import pytest
 from django.core.management import call_command
 
-from inkoop import pdf
-from inkoop.constants import BronSoort, ResultaatSoort, Uitkomst
-from inkoop.models import Beslispunt, Besluit, Inbreng, Stelling, Voorstel
-from inkoop.selectors import export as export_selectors
+from inkoop.besluitvorming import pdf as besluitvorming_pdf
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Beslispunt, Besluit, Voorstel
+from inkoop.pdf import render as pdf
+from inkoop.pdf import selectors as export_selectors
+from inkoop.sessies.constants import BronSoort, ResultaatSoort
+from inkoop.sessies.models import Inbreng, Stelling
 from tests.factories import GremiumFactory, SessieFactory, UserFactory
 from tests.factories.export import document_met_inhoud, vaststellen, versie_vastleggen
 
@@ -34,7 +37,7 @@ def render(bron):
 
 
 def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
-    html, pdf_bytes = resultaat = render(export_selectors.versie_bron(versie))
+    html, pdf_bytes = resultaat = render(besluitvorming_pdf.versie_bron(versie))
     reader = lees(pdf_bytes)
     pagina_teksten = teksten(reader)
     alles = "\n".join(pagina_teksten)
@@ -61,19 +64,19 @@ def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
 
 
 def test_concept_op_elke_pagina_van_een_concept(versie):
-    _, pdf_bytes = render(export_selectors.versie_bron(versie))
+    _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     pagina_teksten = teksten(lees(pdf_bytes))
     assert all("CONCEPT" in t.replace(" ", "") for t in pagina_teksten)
 
 
 def test_geen_concept_op_een_vastgestelde_versie(versie):
     vaststellen(versie)
-    _, pdf_bytes = render(export_selectors.versie_bron(versie))
+    _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     assert not any("CONCEPT" in t.replace(" ", "") for t in teksten(lees(pdf_bytes)))
 
 
 def test_metadata_taal_en_pdfa_identificatie(versie):
-    _, pdf_bytes = render(export_selectors.versie_bron(versie))
+    _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     reader = lees(pdf_bytes)
     assert reader.metadata.title == "Uitgangspuntennotitie Inkoop 2027 (versie 1)"
     assert reader.metadata.author == "Directieoverleg Sociaal Domein"
@@ -93,7 +96,7 @@ def test_metadata_taal_en_pdfa_identificatie(versie):
 
 
 def test_fonts_ingebed(versie):
-    _, pdf_bytes = render(export_selectors.versie_bron(versie))
+    _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     fonts = set()
     for pagina in lees(pdf_bytes).pages:
         for font in pagina["/Resources"]["/Font"].values():
@@ -118,7 +121,7 @@ def test_url_fetcher_weigert_netwerk_en_bestanden_buiten_static():
 
 
 def test_voetnoten_inline():
-    from uitgangspunten.markdown import naar_html
+    from inkoop.core.markdown import naar_html
 
     html = pdf.voetnoten_inline(
         naar_html("Tekst[^1] en meer[^2].\n\n[^1]: Eén.\n[^2]: **Twee**.", "x")

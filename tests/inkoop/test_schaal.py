@@ -5,8 +5,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from inkoop.models import Besluit, BesluitPunt, Inbreng, Sessie, Traject
-from inkoop.schaal import Omvang, verdeel
+from inkoop.besluitvorming.models import Besluit, BesluitPunt
+from inkoop.demo.schaal import Omvang, verdeel
+from inkoop.sessies.models import Inbreng, Sessie
+from inkoop.trajecten.models import Traject
 from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
 from uitgangspunten.models import Document, Sectie, Uitgangspunt, Versie
 
@@ -59,7 +61,7 @@ def test_seed_scale_klein(client):
     )
     assert inlog.status_code == 302
     regio = Regio.objects.get(slug="schaal-01")
-    assert client.get(reverse("regions:regio", args=[regio.slug])).status_code == 200
+    assert client.get(reverse("inkoop:regio", args=[regio.slug])).status_code == 200
     traject = regio.trajecten.order_by("-startjaar").first()
     assert client.get(traject.get_absolute_url()).status_code == 200
     document = traject.documenten.get()

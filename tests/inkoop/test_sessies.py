@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from inkoop.constants import ResultaatSoort, Uitkomst
-from inkoop.models import Besluit, Inbreng, Sessie, Stelling
-from inkoop.services import sessies as services
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit
+from inkoop.sessies import services
+from inkoop.sessies.constants import ResultaatSoort
+from inkoop.sessies.models import Inbreng, Sessie, Stelling
 from regions.constants import Rol
 from tests.factories import (
     GremiumFactory,
@@ -390,7 +392,7 @@ def test_verslagpagina_queries_groeien_niet_mee(client_als, adviseur, sessie, tr
 
 
 def test_demo_bevat_vastgestelde_verslagen_en_alle_soorten_stellingen():
-    from inkoop import demo
+    from inkoop.demo import demodata as demo
 
     demo.demo_laden()
     demo.demo_laden()  # idempotent: no second decision
@@ -414,7 +416,7 @@ def test_grafiek_van_tellingen_heeft_hele_getallen_op_de_as(stelling):
     import re
     from types import SimpleNamespace
 
-    from inkoop import charts
+    from inkoop.sessies import charts
 
     svg = charts.stelling_grafiek(SimpleNamespace(**stelling))
     as_x = svg[svg.index('class="axis x') :]

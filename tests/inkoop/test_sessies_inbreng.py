@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from inkoop.constants import Verwerking
-from inkoop.selectors import sessies as selectors
-from inkoop.services import sessies as services
+from inkoop.sessies import selectors, services
+from inkoop.sessies.constants import Verwerking
 from tests.factories import (
     TrajectFactory,
     TrajectVoorzieningFactory,

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from inkoop.constants import MijlpaalStatus
-from inkoop.models import Mijlpaal
-from inkoop.selectors import sessies as selectors
+from inkoop.sessies import selectors
+from inkoop.trajecten import selectors as planning
+from inkoop.trajecten.constants import MijlpaalStatus
+from inkoop.trajecten.models import Mijlpaal
 from regions.constants import Rol
 from tests.factories import MijlpaalFactory, SessieFactory, TrajectFactory
 from tests.factories.sessies import TrajectSessieFactory
@@ -39,7 +40,7 @@ def url(naam, traject, **extra):
     ],
 )
 def test_periode_begin(periode, begin):
-    assert selectors.periode_begin(periode) == begin
+    assert planning.periode_begin(periode) == begin
 
 
 def test_tijdlijn_volgorde_en_verlopen(traject):
@@ -52,7 +53,7 @@ def test_tijdlijn_volgorde_en_verlopen(traject):
     MijlpaalFactory(traject=traject, omschrijving="Gereed", datum=dt.date(2019, 12, 18),
                     periode="", status=MijlpaalStatus.GEREED, volgorde=5)  # fmt: skip
     MijlpaalFactory(traject=traject, omschrijving="Later", datum=dt.date(2020, 4, 1), periode="")
-    rijen = selectors.tijdlijn(traject, vandaag=vandaag)
+    rijen = planning.tijdlijn(traject, vandaag=vandaag)
     assert [r["mijlpaal"].omschrijving for r in rijen] == [
         "Gereed", "Verlopen", "Maart", "Later", "Q2", "Onbekend",
     ]  # fmt: skip
@@ -74,9 +75,9 @@ def test_tijdlijn_volgorde_en_verlopen(traject):
 )
 def test_periode_is_verlopen_na_het_einde(traject, periode, vandaag, verlopen):
     mijlpaal = MijlpaalFactory(traject=traject, periode=periode, datum=None)
-    assert selectors.is_verlopen(mijlpaal, vandaag) is verlopen
+    assert planning.is_verlopen(mijlpaal, vandaag) is verlopen
     mijlpaal.status = MijlpaalStatus.GEREED
-    assert selectors.is_verlopen(mijlpaal, vandaag) is False
+    assert planning.is_verlopen(mijlpaal, vandaag) is False
 
 
 def test_planningpagina_toont_verlopen_in_tekst(client_als, lezer, traject):

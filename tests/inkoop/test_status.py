@@ -3,8 +3,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from inkoop.models import Statuscontrole
-from inkoop.tasks import statuscontrole_beantwoorden
+from inkoop.overzicht.models import Statuscontrole
+from inkoop.overzicht.tasks import statuscontrole_beantwoorden
 
 
 @pytest.mark.django_db

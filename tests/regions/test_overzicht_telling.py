@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from regions import selectors
+from inkoop.overzicht import selectors
 from tests.factories import (
     LidmaatschapFactory,
     RegioFactory,

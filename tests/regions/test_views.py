@@ -16,20 +16,20 @@ pytestmark = pytest.mark.django_db
 
 
 def test_login_required(client):
-    response = client.get(reverse("regions:overzicht"))
+    response = client.get(reverse("inkoop:regios"))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
 
 
 def test_overzicht_toont_alleen_eigen_regios(client_als, adviseur, regio, andere_regio):
-    response = client_als(adviseur).get(reverse("regions:overzicht"))
+    response = client_als(adviseur).get(reverse("inkoop:regios"))
     assert response.status_code == 200
     assert "Regio Noord" in response.text
     assert "Regio Zuid" not in response.text
 
 
 def test_overzicht_zonder_rol_legt_uit_wat_te_doen(client_als, met_rol):
-    response = client_als(met_rol()).get(reverse("regions:overzicht"))
+    response = client_als(met_rol()).get(reverse("inkoop:regios"))
     assert "nog geen rol in een regio" in response.text
 
 
@@ -86,4 +86,4 @@ def test_overzicht_query_aantal_groeit_niet(client_als, met_rol):
             LidmaatschapFactory.create_batch(2, regio=regio)
             VoorzieningFactory.create_batch(2, regio=regio)
 
-    assert_constant_queries(data, lambda: client.get(reverse("regions:overzicht")))
+    assert_constant_queries(data, lambda: client.get(reverse("inkoop:regios")))

@@ -1,8 +1,8 @@
 import pytest
 
+from inkoop.core.diff import inhoud_diff, woord_diff
 from tests.factories import DocumentFactory, SectieFactory, UitgangspuntFactory
 from uitgangspunten.constants import SectieSoort
-from uitgangspunten.diff import inhoud_diff, woord_diff
 from uitgangspunten.inhoud import document_inhoud
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uitgangspunten.markdown import TAGS, naar_html, sanitise
+from inkoop.core.markdown import TAGS, naar_html, sanitise
 
 VIJANDIG = [
     "<script>alert(1)</script>",

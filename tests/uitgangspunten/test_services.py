@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from inkoop.models import TrajectVoorziening
+from inkoop.trajecten.models import TrajectVoorziening
 from tests.factories import (
     DocumentFactory,
     SectieFactory,

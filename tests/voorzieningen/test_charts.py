@@ -43,7 +43,7 @@ def test_stellinggrafiek_id_per_pagina_nieuw_in_pdf_vast():
     import re
     from types import SimpleNamespace
 
-    from inkoop import charts as stelling_charts
+    from inkoop.sessies import charts as stelling_charts
 
     stelling = SimpleNamespace(resultaat_soort="eens_oneens", eens=14, oneens=3)
     ids = [

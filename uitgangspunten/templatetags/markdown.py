@@ -1,7 +1,7 @@
 from django import template
 from django.utils.dateparse import parse_date
 
-from uitgangspunten.markdown import naar_html
+from inkoop.core.markdown import naar_html
 
 register = template.Library()
 

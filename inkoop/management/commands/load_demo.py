@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from inkoop import demo
+from inkoop.demo import demodata as demo
 
 
 class Command(BaseCommand):

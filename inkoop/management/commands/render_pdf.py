@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inkoop import pdf
-from inkoop.constants import ExportSoort
-from inkoop.selectors import export as export_selectors
+from inkoop.pdf import render as pdf
+from inkoop.pdf import selectors as export_selectors
+from inkoop.pdf.constants import ExportSoort
 
 
 class Command(BaseCommand):

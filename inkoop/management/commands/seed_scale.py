@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from inkoop.schaal import Omvang, SchaalBestaatAl, schaal_opbouwen
+from inkoop.demo.schaal import Omvang, SchaalBestaatAl, schaal_opbouwen
 
 
 class Command(BaseCommand):

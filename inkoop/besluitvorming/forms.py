@@ -1,0 +1,158 @@
+from django import forms
+from django.utils import timezone
+
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Voorstel
+from inkoop.core.revisie import RevisieVeld
+from inkoop.core.velden import Meerkeuze
+from inkoop.sessies.models import Sessie
+from inkoop.trajecten.constants import GremiumSoort
+from inkoop.trajecten.models import Gremium
+from uitgangspunten.constants import Beoordeling
+from uitgangspunten.models import Versie
+
+
+class OvergangForm(forms.Form):
+    opmerking = forms.CharField(
+        label="Opmerking", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TerugsturenForm(forms.Form):
+    opmerking = forms.CharField(
+        label="Wat moet er veranderen?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RouteStapForm(forms.Form):
+    gremium_soort = forms.ChoiceField(label="Soort gremium", choices=GremiumSoort.choices)
+    gremium = forms.ModelChoiceField(
+        label="Gremium",
+        queryset=Gremium.objects.none(),
+        required=False,
+        help_text="Leeg laten bij colleges en raden: dan besluit elke deelnemende gemeente.",
+    )
+    beoogde_uitkomst = forms.ChoiceField(label="Beoogde uitkomst", choices=Uitkomst.choices)
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gremium"].queryset = Gremium.objects.filter(regio=regio).order_by("naam")
+
+
+def _versies_van(traject):
+    return (
+        Versie.objects.filter(document__traject=traject)
+        .select_related("document")
+        .defer("inhoud")
+        .order_by("document__titel", "-nummer")
+    )
+
+
+class VoorstelForm(RevisieVeld, forms.ModelForm):
+    beslispunten = forms.CharField(
+        label="Beslispunten",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Eén beslispunt per regel; ze worden in deze volgorde genummerd.",
+    )
+    versies = Meerkeuze(
+        label="Bijgevoegde versies",
+        queryset=Versie.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Voorstel
+        fields = [
+            "gremium", "onderwerp", "portefeuillehouder", "aanleiding", "argumenten",
+            "kanttekeningen", "financien", "communicatie", "vervolg",
+        ]  # fmt: skip
+        widgets = {
+            veld: forms.Textarea(attrs={"rows": 4})
+            for veld in ["aanleiding", "argumenten", "kanttekeningen", "financien",
+                         "communicatie", "vervolg"]
+        }  # fmt: skip
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gremium"].queryset = Gremium.objects.filter(regio=traject.regio).order_by(
+            "naam"
+        )
+        self.fields["versies"].queryset = _versies_van(traject)
+        self.fields["versies"].label_from_instance = lambda v: (
+            f"{v.document.titel}, versie {v.nummer} ({v.get_beoordeling_display().lower()})"
+        )
+        if self.instance.pk:
+            self.initial.setdefault(
+                "beslispunten", "\n".join(b.tekst for b in self.instance.beslispunten.all())
+            )
+            self.initial.setdefault("versies", list(self.instance.versies.all()))
+
+    def beslispunt_teksten(self):
+        return [r.strip() for r in self.cleaned_data["beslispunten"].splitlines() if r.strip()]
+
+
+class BesluitForm(forms.Form):
+    gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
+    datum = forms.DateField(
+        label="Datum van het besluit", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
+    versie = forms.ModelChoiceField(
+        label="Over documentversie",
+        queryset=Versie.objects.none(),
+        required=False,
+        help_text="Alleen goedgekeurde versies. Leeg bij een voorstel met één bijgevoegde versie.",
+    )
+    voorstel = forms.ModelChoiceField(
+        label="Op voorstel", queryset=Voorstel.objects.none(), required=False
+    )
+    sessie = forms.ModelChoiceField(
+        label="In vergadering", queryset=Sessie.objects.none(), required=False
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, traject, voorstel=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        regio = traject.regio
+        self.fields["gremium"].queryset = Gremium.objects.filter(regio=regio).order_by(
+            "soort", "naam"
+        )
+        versies = _versies_van(traject).filter(beoordeling=Beoordeling.GOEDGEKEURD)
+        self.fields["versie"].queryset = versies
+        self.fields["versie"].label_from_instance = lambda v: (
+            f"{v.document.titel}, versie {v.nummer}"
+        )
+        self.fields["voorstel"].queryset = Voorstel.objects.filter(traject=traject)
+        self.fields["sessie"].queryset = Sessie.objects.filter(regio=regio).order_by("-datum")
+        self.initial.setdefault("datum", timezone.localdate())
+        self.voorstel = voorstel
+        self.punt_velden = []
+        if voorstel is not None:
+            self.initial.setdefault("voorstel", voorstel.pk)
+            self.initial.setdefault("gremium", voorstel.gremium_id)
+            for punt in voorstel.beslispunten.all():
+                naam = f"punt_{punt.pk}"
+                self.fields[naam] = forms.ChoiceField(
+                    label=f"Beslispunt {punt.nummer}: {punt.tekst}",
+                    choices=[("", "Zoals de uitkomst hierboven")] + list(Uitkomst.choices),
+                    required=False,
+                )
+                self.punt_velden.append(naam)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("versie") and not data.get("voorstel"):
+            raise forms.ValidationError("Kies een documentversie of een voorstel.")
+        if self.voorstel is not None and data.get("voorstel") not in (None, self.voorstel):
+            raise forms.ValidationError("Uitkomsten per beslispunt horen bij het gekozen voorstel.")
+        return data
+
+    def punten(self) -> dict[int, str]:
+        return {
+            int(naam.removeprefix("punt_")): self.cleaned_data[naam]
+            for naam in self.punt_velden
+            if self.cleaned_data.get(naam)
+        }

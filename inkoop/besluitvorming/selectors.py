@@ -1,0 +1,340 @@
+"""Reads of the decision route: where a version stands, derived from the decisions on it.
+
+Status is never typed by hand. A step of the route is taken when its body recorded a decision
+on the version that was not "aangehouden" or "afgewezen". For the college and council steps every
+participating municipality has to decide (one Besluit per municipality's college or council).
+
+Participating municipalities (kept simple on purpose): the region's current members that take
+part in at least one service in the round's scope. A member without Deelname rows takes part;
+a member that opted out of every service in scope does not count. A round without services in
+scope counts every current member.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from inkoop.besluitvorming.constants import PER_GEMEENTE, STANDAARDROUTE, Uitkomst
+from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap, Voorstel
+from inkoop.trajecten.constants import GremiumSoort
+from inkoop.trajecten.models import Gremium, Traject, TrajectVoorziening
+from regions.models import Gemeente, Lidmaatschap
+from uitgangspunten.constants import Beoordeling
+from uitgangspunten.models import Document, Versie, VersieOvergang
+from voorzieningen.models import Deelname
+
+NIET_GEZET = frozenset({Uitkomst.AANGEHOUDEN, Uitkomst.AFGEWEZEN})
+MEERVOUD = {GremiumSoort.COLLEGE: "colleges", GremiumSoort.RAAD: "raden"}
+
+
+@dataclass
+class StapStatus:
+    stap: RouteStap
+    naam: str
+    beoogd: str
+    besluiten: list = field(default_factory=list)
+    gezet: bool = False
+    per_gemeente: bool = False
+    gedaan: list = field(default_factory=list)  # municipalities that decided
+    ontbrekend: list = field(default_factory=list)  # municipalities still to decide
+    aantal: int = 0  # participating municipalities
+
+    @property
+    def samenvatting(self) -> str:
+        if self.per_gemeente:
+            meervoud = MEERVOUD[self.stap.gremium_soort]
+            return f"{self.beoogd.lower()} door {len(self.gedaan)} van {self.aantal} {meervoud}"
+        if self.gezet:
+            return f"{self.beoogd.lower()} door {self.naam}"
+        if self.besluiten:
+            return f"{self.besluiten[0].get_uitkomst_display().lower()} door {self.naam}"
+        return f"nog niet {self.beoogd.lower()} door {self.naam}"
+
+
+@dataclass
+class VersieStatus:
+    versie: Versie | None
+    stappen: list[StapStatus]
+    deelnemers: list
+
+    @property
+    def volgende(self) -> StapStatus | None:
+        return next((s for s in self.stappen if not s.gezet), None)
+
+    @property
+    def college(self) -> StapStatus | None:
+        return next((s for s in self.stappen if s.stap.gremium_soort == GremiumSoort.COLLEGE), None)
+
+    @property
+    def samenvatting(self) -> str:
+        if self.versie is None:
+            return "Nog geen goedgekeurde versie"
+        college = self.college
+        if college is not None and college.gezet:
+            return f"Vastgesteld door alle {college.aantal} colleges"
+        if college is not None and college.gedaan:
+            return college.samenvatting.capitalize()
+        gezet = [s for s in self.stappen if s.gezet]
+        if gezet:
+            return gezet[-1].samenvatting.capitalize()
+        return "Nog in geen gremium besloten"
+
+
+def standaard_stappen(traject: Traject) -> list[RouteStap]:
+    return [
+        RouteStap(traject=traject, volgorde=i, gremium_soort=soort, beoogde_uitkomst=uitkomst)
+        for i, (soort, uitkomst) in enumerate(STANDAARDROUTE, start=1)
+    ]
+
+
+def route(traject: Traject) -> list[RouteStap]:
+    """The stored route, or the default one (not yet stored) when the round has none."""
+    stappen = list(traject.route.select_related("gremium").order_by("volgorde"))
+    return stappen or standaard_stappen(traject)
+
+
+def deelnemende_gemeenten(trajecten) -> dict[int, list[Gemeente]]:
+    """Participating municipalities per round (see module docstring), in three queries."""
+    trajecten = list(trajecten)
+    regio_ids = {t.regio_id for t in trajecten}
+    leden = defaultdict(dict)
+    for lid in (
+        Lidmaatschap.objects.op()
+        .filter(regio_id__in=regio_ids)
+        .select_related("gemeente")
+        .order_by("gemeente__naam")
+    ):
+        leden[lid.regio_id][lid.gemeente_id] = lid.gemeente
+    scope = defaultdict(set)
+    for traject_id, voorziening_id in TrajectVoorziening.objects.filter(
+        traject__in=trajecten
+    ).values_list("traject_id", "voorziening_id"):
+        scope[traject_id].add(voorziening_id)
+    alle_scope = set().union(*scope.values()) if scope else set()
+    afmeldingen = defaultdict(set)  # gemeente → services it opted out of
+    for gemeente_id, voorziening_id in Deelname.objects.filter(
+        voorziening_id__in=alle_scope, neemt_deel=False
+    ).values_list("gemeente_id", "voorziening_id"):
+        afmeldingen[gemeente_id].add(voorziening_id)
+    uitkomst = {}
+    for traject in trajecten:
+        in_scope = scope.get(traject.pk, set())
+        uitkomst[traject.pk] = [
+            g
+            for gid, g in leden[traject.regio_id].items()
+            if not in_scope or not in_scope <= afmeldingen.get(gid, set())
+        ]
+    return uitkomst
+
+
+def _stap_naam(stap: RouteStap) -> str:
+    if stap.gremium_id:
+        return stap.gremium.naam
+    return str(GremiumSoort(stap.gremium_soort).label)
+
+
+def _past(besluit: Besluit, stap: RouteStap) -> bool:
+    if stap.gremium_id:
+        return besluit.gremium_id == stap.gremium_id
+    return besluit.gremium.soort == stap.gremium_soort
+
+
+def status_berekenen(versie, stappen, besluiten, deelnemers) -> VersieStatus:
+    resultaat = []
+    for stap in stappen:
+        s = StapStatus(
+            stap=stap,
+            naam=_stap_naam(stap),
+            beoogd=str(Uitkomst(stap.beoogde_uitkomst).label),
+            besluiten=[b for b in besluiten if _past(b, stap)],
+        )
+        if stap.gremium_soort in PER_GEMEENTE and not stap.gremium_id:
+            s.per_gemeente = True
+            s.aantal = len(deelnemers)
+            besloten = {b.gremium.gemeente_id for b in s.besluiten if b.uitkomst not in NIET_GEZET}
+            s.gedaan = [g for g in deelnemers if g.pk in besloten]
+            s.ontbrekend = [g for g in deelnemers if g.pk not in besloten]
+            s.gezet = bool(deelnemers) and not s.ontbrekend
+        else:
+            s.gezet = any(b.uitkomst not in NIET_GEZET for b in s.besluiten)
+        resultaat.append(s)
+    return VersieStatus(versie=versie, stappen=resultaat, deelnemers=deelnemers)
+
+
+def _besluiten_qs():
+    return Besluit.objects.select_related("gremium", "gremium__gemeente", "sessie").order_by(
+        "datum", "vastgelegd_op"
+    )
+
+
+def versie_status(versie: Versie) -> VersieStatus:
+    traject = versie.document.traject
+    besluiten = list(_besluiten_qs().filter(versie=versie))
+    return status_berekenen(
+        versie, route(traject), besluiten, deelnemende_gemeenten([traject])[traject.pk]
+    )
+
+
+def _zonder_inhoud(qs):
+    # The frozen content can be large; lists never need it.
+    return qs.defer("inhoud")
+
+
+def document_besluitvorming(pk: int) -> dict:
+    """Everything the decision page of one document shows, in a fixed number of queries."""
+    document = Document.objects.select_related("traject", "traject__regio").get(pk=pk)
+    traject = document.traject
+    versies = list(
+        _zonder_inhoud(
+            document.versies.select_related("auteur").order_by("-nummer")
+        ).prefetch_related(
+            Prefetch(
+                "overgangen",
+                queryset=VersieOvergang.objects.select_related("door").order_by("op"),
+            )
+        )
+    )
+    besluiten = list(_besluiten_qs().filter(versie__document=document))
+    per_versie = defaultdict(list)
+    for b in besluiten:
+        per_versie[b.versie_id].append(b)
+    # The version the route follows: the latest one with decisions, else the latest approved.
+    gevolgd = next((v for v in versies if per_versie.get(v.pk)), None) or next(
+        (v for v in versies if v.beoordeling == Beoordeling.GOEDGEKEURD), None
+    )
+    deelnemers = deelnemende_gemeenten([traject])[traject.pk]
+    stappen = route(traject)
+    status = status_berekenen(
+        gevolgd, stappen, per_versie.get(getattr(gevolgd, "pk", None), []), deelnemers
+    )
+    tijdlijn = sorted(
+        [("overgang", o.op, o, v) for v in versies for o in v.overgangen.all()]
+        + [("besluit", b.vastgelegd_op, b, None) for b in besluiten],
+        key=lambda r: r[1],
+        reverse=True,
+    )
+    versie_per_pk = {v.pk: v for v in versies}
+    for b in besluiten:
+        b.versie_kort = versie_per_pk.get(b.versie_id)
+    return {
+        "document": document,
+        "traject": traject,
+        "regio": traject.regio,
+        "versies": versies,
+        "status": status,
+        "tijdlijn": tijdlijn,
+        "stap_is_opgeslagen": any(s.pk for s in stappen),
+    }
+
+
+def regio_besluitvorming(regio) -> list[dict]:
+    """Per document of the region's rounds: how far its followed version is, in fixed queries."""
+    trajecten = list(regio.trajecten.all())
+    if not trajecten:
+        return []
+    documenten = list(
+        Document.objects.filter(traject__in=trajecten)
+        .select_related("traject")
+        .order_by("traject__naam", "titel")
+    )
+    versies = list(
+        _zonder_inhoud(Versie.objects.filter(document__in=documenten)).order_by("-nummer")
+    )
+    besluiten = list(_besluiten_qs().filter(versie__in=versies))
+    per_versie = defaultdict(list)
+    for b in besluiten:
+        per_versie[b.versie_id].append(b)
+    routes = defaultdict(list)
+    for stap in RouteStap.objects.filter(traject__in=trajecten).select_related("gremium"):
+        routes[stap.traject_id].append(stap)
+    deelnemers = deelnemende_gemeenten(trajecten)
+    versies_per_document = defaultdict(list)
+    for v in versies:
+        versies_per_document[v.document_id].append(v)
+    rijen = []
+    for document in documenten:
+        eigen = versies_per_document[document.pk]
+        gevolgd = next((v for v in eigen if per_versie.get(v.pk)), None) or next(
+            (v for v in eigen if v.beoordeling == Beoordeling.GOEDGEKEURD), None
+        )
+        stappen = sorted(routes[document.traject_id], key=lambda s: s.volgorde) or (
+            standaard_stappen(document.traject)
+        )
+        status = status_berekenen(
+            gevolgd,
+            stappen,
+            per_versie.get(getattr(gevolgd, "pk", None), []),
+            deelnemers[document.traject_id],
+        )
+        rijen.append({"document": document, "status": status})
+    return rijen
+
+
+def voorstellen(traject: Traject):
+    return (
+        Voorstel.objects.filter(traject=traject)
+        .select_related("gremium", "opgesteld_door")
+        .annotate(aantal_besluiten=Count("besluiten", distinct=True))
+        .order_by("-aangemaakt")
+    )
+
+
+def voorstel_detail(pk: int) -> Voorstel:
+    return (
+        Voorstel.objects.select_related("traject", "traject__regio", "gremium", "opgesteld_door")
+        .prefetch_related(
+            "beslispunten",
+            Prefetch(
+                "versies",
+                queryset=_zonder_inhoud(Versie.objects.select_related("document")),
+            ),
+            Prefetch(
+                "besluiten",
+                queryset=_besluiten_qs().prefetch_related(
+                    Prefetch("punten", queryset=BesluitPunt.objects.select_related("beslispunt"))
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def besluitenlijst(*, traject: Traject | None = None, gremium: Gremium | None = None):
+    """Decisions with their outcomes per decision point: of a round (on its proposals, its
+    versions and the minutes of its sessions), of one body across rounds, or both. One rule
+    for the pages and the PDF."""
+    qs = Besluit.objects.all()
+    if traject is not None:
+        qs = qs.filter(
+            Q(voorstel__traject=traject)
+            | Q(versie__document__traject=traject)
+            | Q(verslag_van__traject=traject)
+        )
+    if gremium is not None:
+        qs = qs.filter(gremium=gremium)
+    return (
+        qs.select_related(
+            "gremium",
+            "gremium__gemeente",
+            "sessie",
+            "voorstel__traject",
+            "versie__document__traject",
+            "verslag_van__traject",
+            "vastgelegd_door",
+        )
+        .defer("versie__inhoud")
+        .prefetch_related(
+            Prefetch(
+                "punten",
+                queryset=BesluitPunt.objects.select_related("beslispunt").order_by(
+                    "beslispunt__nummer"
+                ),
+            )
+        )
+        .order_by("datum", "gremium__naam", "pk")
+    )
+
+
+def gremia_van(regio):
+    return Gremium.objects.filter(regio=regio).select_related("gemeente").order_by("soort", "naam")

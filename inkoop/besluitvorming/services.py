@@ -1,0 +1,410 @@
+"""Review (four eyes), decision route, proposals and decisions: the rules, in one place.
+
+Views, the admin, management commands and tasks all call these functions, so a rule such as
+"the author of a version never approves it" holds whatever the entry point.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models.signals import pre_delete, pre_save
+from django.dispatch import receiver
+from django.urls import reverse
+
+from inkoop.besluitvorming.constants import PER_GEMEENTE
+from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
+from inkoop.core.revisie import revisie_claimen, verwijderen
+from inkoop.trajecten.models import Gremium, Traject
+from regions import permissions
+from regions.constants import Rol
+from regions.models import Roltoewijzing
+from uitgangspunten.constants import Beoordeling
+from uitgangspunten.models import Versie, VersieOvergang
+
+from . import selectors
+
+logger = logging.getLogger(__name__)
+
+
+class BesluitvormingFout(Exception):
+    """A domain rule refused the action; the message is Dutch and fit for the user."""
+
+
+class VierOgenFout(BesluitvormingFout):
+    pass
+
+
+class VersieBevrorenFout(BesluitvormingFout):
+    pass
+
+
+# The review as a small explicit transition table: action → (allowed from, to, permission).
+OVERGANGEN = {
+    "indienen": (
+        frozenset({Beoordeling.CONCEPT, Beoordeling.TERUGGESTUURD}),
+        Beoordeling.INGEDIEND,
+        "bewerken",
+    ),
+    "goedkeuren": (frozenset({Beoordeling.INGEDIEND}), Beoordeling.GOEDGEKEURD, "beoordelen"),
+    "terugsturen": (frozenset({Beoordeling.INGEDIEND}), Beoordeling.TERUGGESTUURD, "beoordelen"),
+}
+
+
+
+def _basis_url() -> str:
+    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _mailen(onderwerp: str, tekst: str, ontvangers) -> None:
+    adressen = sorted({u.email for u in ontvangers if u.email})
+    if not adressen:
+        return
+
+    def versturen():
+        try:
+            send_mail(onderwerp, tekst, None, adressen)
+        except Exception as exc:  # a mail server being away must never undo a decision
+            logger.warning("Mail '%s' niet verstuurd: %s", onderwerp, exc)
+
+    transaction.on_commit(versturen)
+
+
+def _met_rol(regio_id, rol):
+    return [
+        t.gebruiker
+        for t in Roltoewijzing.objects.filter(
+            regio_id=regio_id, rol=rol, gebruiker__is_active=True
+        ).select_related("gebruiker")
+    ]
+
+
+# --- Review ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> VersieOvergang:
+    van_toegestaan, naar, recht = OVERGANGEN[actie]
+    versie = (
+        Versie.objects.select_for_update()
+        .select_related("document", "document__traject", "auteur")
+        .get(pk=versie.pk)
+    )
+    if not permissions.mag(door, recht, versie):
+        raise BesluitvormingFout("U hebt geen recht om deze versie te " + actie + ".")
+    if versie.beoordeling not in van_toegestaan:
+        raise BesluitvormingFout(
+            f"Versie {versie.nummer} is {versie.get_beoordeling_display().lower()}: "
+            f"{actie} kan nu niet."
+        )
+    if recht == "beoordelen" and versie.auteur_id == door.pk:
+        raise VierOgenFout(
+            "Vier ogen: u hebt deze versie zelf vastgelegd en mag haar niet beoordelen."
+        )
+    if actie == "terugsturen" and not opmerking.strip():
+        raise BesluitvormingFout("Geef bij terugsturen aan wat er moet veranderen.")
+    overgang = VersieOvergang.objects.create(
+        versie=versie, van=versie.beoordeling, naar=naar, door=door, opmerking=opmerking.strip()
+    )
+    # update(): only the review state moves; the frozen content is never written back.
+    Versie.objects.filter(pk=versie.pk).update(beoordeling=naar)
+    versie.beoordeling = naar
+    _melden_na_overgang(versie, overgang)
+    return overgang
+
+
+def versie_indienen(*, versie: Versie, door, opmerking: str = "") -> VersieOvergang:
+    return _overgang(versie=versie, door=door, actie="indienen", opmerking=opmerking)
+
+
+def versie_goedkeuren(*, versie: Versie, door, opmerking: str = "") -> VersieOvergang:
+    return _overgang(versie=versie, door=door, actie="goedkeuren", opmerking=opmerking)
+
+
+def versie_terugsturen(*, versie: Versie, door, opmerking: str) -> VersieOvergang:
+    return _overgang(versie=versie, door=door, actie="terugsturen", opmerking=opmerking)
+
+
+def _melden_na_overgang(versie: Versie, overgang: VersieOvergang) -> None:
+    document = versie.document
+    link = _basis_url() + reverse("inkoop:document_besluitvorming", kwargs={"pk": document.pk})
+    regio_id = document.traject.regio_id
+    if overgang.naar == Beoordeling.INGEDIEND:
+        _mailen(
+            f"Ter beoordeling: {document.titel}, versie {versie.nummer}",
+            f"{overgang.door.get_full_name() or overgang.door.username} heeft versie "
+            f"{versie.nummer} van '{document.titel}' ingediend ter beoordeling.\n\n"
+            f"Beoordelen: {link}\n",
+            [u for u in _met_rol(regio_id, Rol.DIRECTEUR) if u.pk != versie.auteur_id],
+        )
+    elif overgang.naar in (Beoordeling.GOEDGEKEURD, Beoordeling.TERUGGESTUURD):
+        woord = "goedgekeurd" if overgang.naar == Beoordeling.GOEDGEKEURD else "teruggestuurd"
+        tekst = f"Versie {versie.nummer} van '{document.titel}' is {woord}.\n"
+        if overgang.opmerking:
+            tekst += f"\nOpmerking: {overgang.opmerking}\n"
+        _mailen(
+            f"Versie {woord}: {document.titel}, versie {versie.nummer}",
+            tekst + f"\nBekijken: {link}\n",
+            [versie.auteur],
+        )
+        if overgang.naar == Beoordeling.GOEDGEKEURD:
+            _melden_volgende_stap(versie)
+
+
+def _melden_volgende_stap(versie: Versie) -> None:
+    """Tell the region's secretaries that the next step of the route needs a decision."""
+    status = selectors.versie_status(versie)
+    stap = status.volgende
+    if stap is None:
+        return
+    traject = versie.document.traject
+    link = _basis_url() + reverse(
+        "inkoop:besluit_nieuw", kwargs={"regio": traject.regio.slug, "slug": traject.slug}
+    )
+    _mailen(
+        f"Besluit nodig: {stap.naam} over {versie.document.titel}",
+        f"Versie {versie.nummer} van '{versie.document.titel}' wacht op een besluit van "
+        f"{stap.naam} ({stap.beoogd.lower()}).\n\nBesluit vastleggen: "
+        f"{link}?versie={versie.pk}\n",
+        _met_rol(traject.regio_id, Rol.SECRETARIS),
+    )
+
+
+# --- Decision route -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def route_aanmaken(traject: Traject) -> list[RouteStap]:
+    """The round's route; the default route is stored the first time someone changes it."""
+    Traject.objects.select_for_update().filter(pk=traject.pk).first()
+    stappen = list(traject.route.order_by("volgorde"))
+    if stappen:
+        return stappen
+    return RouteStap.objects.bulk_create(selectors.standaard_stappen(traject))
+
+
+def _hernummeren(traject: Traject, stappen: list[RouteStap]) -> None:
+    # Two passes keep the unique (traject, volgorde) constraint satisfied at every moment.
+    for i, stap in enumerate(stappen, start=1):
+        RouteStap.objects.filter(pk=stap.pk).update(volgorde=1000 + i)
+    for i, stap in enumerate(stappen, start=1):
+        RouteStap.objects.filter(pk=stap.pk).update(volgorde=i)
+        stap.volgorde = i
+
+
+@transaction.atomic
+def routestap_toevoegen(
+    *, traject: Traject, door, gremium_soort: str, beoogde_uitkomst: str, gremium=None
+) -> RouteStap:
+    permissions.vereis(door, "bewerken", traject)
+    if gremium is not None and gremium.regio_id != traject.regio_id:
+        raise BesluitvormingFout("Dat gremium hoort niet bij deze regio.")
+    stappen = route_aanmaken(traject)
+    return RouteStap.objects.create(
+        traject=traject,
+        volgorde=max((s.volgorde for s in stappen), default=0) + 1,
+        gremium_soort=gremium.soort if gremium else gremium_soort,
+        gremium=gremium,
+        beoogde_uitkomst=beoogde_uitkomst,
+    )
+
+
+@transaction.atomic
+def routestap_verwijderen(*, stap: RouteStap, door) -> None:
+    permissions.vereis(door, "bewerken", stap)
+    traject = stap.traject
+    stap.delete()
+    _hernummeren(traject, list(traject.route.order_by("volgorde")))
+
+
+@transaction.atomic
+def routestap_verplaatsen(*, stap: RouteStap, door, richting: str) -> None:
+    permissions.vereis(door, "bewerken", stap)
+    stappen = list(stap.traject.route.order_by("volgorde"))
+    i = next(n for n, s in enumerate(stappen) if s.pk == stap.pk)
+    j = i - 1 if richting == "op" else i + 1
+    if not 0 <= j < len(stappen):
+        return
+    stappen[i], stappen[j] = stappen[j], stappen[i]
+    _hernummeren(stap.traject, stappen)
+
+
+# --- Proposals ------------------------------------------------------------------------------
+
+VOORSTEL_VELDEN = [
+    "gremium",
+    "onderwerp",
+    "portefeuillehouder",
+    "aanleiding",
+    "argumenten",
+    "kanttekeningen",
+    "financien",
+    "communicatie",
+    "vervolg",
+]
+
+
+def _beslispunten_bijwerken(voorstel: Voorstel, teksten: list[str]) -> None:
+    bestaand = {b.nummer: b for b in voorstel.beslispunten.all()}
+    for nummer, tekst in enumerate(teksten, start=1):
+        punt = bestaand.pop(nummer, None)
+        if punt is None:
+            Beslispunt.objects.create(voorstel=voorstel, nummer=nummer, tekst=tekst)
+        elif punt.tekst != tekst:
+            if punt.uitkomsten.exists():
+                raise BesluitvormingFout(
+                    f"Over beslispunt {nummer} is al besloten; de tekst kan niet meer veranderen."
+                )
+            punt.tekst = tekst
+            punt.save(update_fields=["tekst"])
+    for punt in bestaand.values():
+        if punt.uitkomsten.exists():
+            raise BesluitvormingFout(
+                f"Over beslispunt {punt.nummer} is al besloten; het kan niet weg."
+            )
+        punt.delete()
+
+
+def _versies_controleren(traject: Traject, versies) -> None:
+    for versie in versies:
+        if versie.document.traject_id != traject.pk:
+            raise BesluitvormingFout("Een bijgevoegde versie hoort niet bij dit traject.")
+
+
+@transaction.atomic
+def voorstel_opslaan(
+    *, traject: Traject, door, gegevens: dict, beslispunten: list[str], versies, voorstel=None,
+    revisie: int | None = None,
+) -> Voorstel:  # fmt: skip
+    """Create or change a proposal with its numbered decision points and attached versions.
+
+    A change is based on the `revisie` its form carried: from a stale one it raises `Conflict`
+    (inkoop/core/revisie.py) and writes nothing; None (no form) raises the revision regardless.
+    """
+    permissions.vereis(door, "bewerken", traject)
+    if gegevens["gremium"].regio_id != traject.regio_id:
+        raise BesluitvormingFout("Dat gremium hoort niet bij deze regio.")
+    versies = list(versies)
+    _versies_controleren(traject, versies)
+    if voorstel is None:
+        voorstel = Voorstel(traject=traject, opgesteld_door=door)
+    for veld in VOORSTEL_VELDEN:
+        setattr(voorstel, veld, gegevens.get(veld, "") if veld != "gremium" else gegevens[veld])
+    if voorstel.pk:
+        revisie_claimen(voorstel, revisie=revisie)
+    voorstel.save()
+    voorstel.versies.set(versies)
+    _beslispunten_bijwerken(voorstel, [t.strip() for t in beslispunten if t.strip()])
+    return voorstel
+
+
+@transaction.atomic
+def voorstel_verwijderen(*, voorstel: Voorstel, door, revisie: int | None = None) -> None:
+    permissions.vereis(door, "bewerken", voorstel)
+    if voorstel.besluiten.exists():
+        raise BesluitvormingFout("Over dit voorstel is al besloten; het kan niet weg.")
+    verwijderen(voorstel, revisie=revisie)
+
+
+# --- Decisions ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def besluit_vastleggen(
+    *,
+    gremium: Gremium,
+    door,
+    datum,
+    uitkomst: str,
+    versie: Versie | None = None,
+    voorstel: Voorstel | None = None,
+    sessie=None,
+    toelichting: str = "",
+    punten: dict[int, str] | None = None,
+) -> Besluit:
+    """Record a body's decision; outcomes per decision point default to the overall outcome.
+
+    A college decides for one municipality: one Besluit per municipality's college Gremium.
+    """
+    permissions.vereis(door, "besluiten_vastleggen", gremium)
+    regio_id = gremium.regio_id
+    if voorstel is not None and voorstel.traject.regio_id != regio_id:
+        raise BesluitvormingFout("Het voorstel hoort bij een andere regio.")
+    if sessie is not None and sessie.regio_id != regio_id:
+        raise BesluitvormingFout("De vergadering hoort bij een andere regio.")
+    if versie is None and voorstel is not None:
+        bijgevoegd = list(voorstel.versies.all()[:2])
+        if len(bijgevoegd) == 1:
+            versie = bijgevoegd[0]
+    if versie is not None:
+        if permissions.regio_id_van(versie) != regio_id:
+            raise BesluitvormingFout("De versie hoort bij een andere regio.")
+        if versie.beoordeling != Beoordeling.GOEDGEKEURD:
+            raise BesluitvormingFout(
+                "Alleen over een goedgekeurde versie (vier ogen) kan een gremium besluiten."
+            )
+    if gremium.soort in PER_GEMEENTE and versie is not None:
+        if Besluit.objects.filter(gremium=gremium, versie=versie).exists():
+            raise BesluitvormingFout(f"{gremium} heeft al over deze versie besloten.")
+    besluit = Besluit.objects.create(
+        gremium=gremium,
+        datum=datum,
+        sessie=sessie,
+        voorstel=voorstel,
+        versie=versie,
+        uitkomst=uitkomst,
+        toelichting=toelichting,
+        vastgelegd_door=door,
+    )
+    if voorstel is not None:
+        punten = punten or {}
+        BesluitPunt.objects.bulk_create(
+            BesluitPunt(besluit=besluit, beslispunt=b, uitkomst=punten.get(b.pk) or uitkomst)
+            for b in voorstel.beslispunten.all()
+        )
+    if versie is not None:
+        _melden_volgende_stap(versie)
+    return besluit
+
+
+# --- Immutability ---------------------------------------------------------------------------
+
+BEVROREN_VELDEN = ("document_id", "nummer", "inhoud", "inhoud_hash")
+
+
+def versie_is_besloten(versie_id) -> bool:
+    return Besluit.objects.filter(versie_id=versie_id).exists()
+
+
+def versie_wijziging_controleren(versie: Versie) -> None:
+    """Refuse to change the frozen fields of a version a body decided on (review state may move)."""
+    if versie.pk is None or not versie_is_besloten(versie.pk):
+        return
+    oud = Versie.objects.filter(pk=versie.pk).values(*BEVROREN_VELDEN).first()
+    if oud is None:
+        return
+    gewijzigd = [v for v in BEVROREN_VELDEN if getattr(versie, v) != oud[v]]
+    if gewijzigd:
+        raise VersieBevrorenFout(
+            f"Over versie {versie.nummer} is besloten: zij verandert nooit meer "
+            f"({', '.join(gewijzigd)})."
+        )
+
+
+def versie_verwijderen_controleren(versie: Versie) -> None:
+    if versie.pk is not None and versie_is_besloten(versie.pk):
+        raise VersieBevrorenFout(f"Over versie {versie.nummer} is besloten: zij blijft bewaard.")
+
+
+# Guards on every save path through the ORM (services, admin, shell, commands). Bulk updates
+# bypass signals; on PostgreSQL a trigger (migration 0003) guards those too.
+@receiver(pre_save, sender=Versie, dispatch_uid="versie_bevroren_opslaan")
+def _versie_opslaan(sender, instance, raw=False, **kwargs):
+    if not raw:
+        versie_wijziging_controleren(instance)
+
+
+@receiver(pre_delete, sender=Versie, dispatch_uid="versie_bevroren_verwijderen")
+def _versie_verwijderen(sender, instance, **kwargs):
+    versie_verwijderen_controleren(instance)

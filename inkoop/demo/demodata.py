@@ -1,0 +1,771 @@
+"""Demo data from the shared seed documents (facts and figures; the sentences are our own).
+
+Idempotent: every object is found by its natural key and only created when missing, so
+`load_demo` can run on every `make run` without overwriting what people changed since.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.text import slugify
+
+from inkoop.besluitvorming import services as besluitvorming
+from inkoop.besluitvorming.models import Besluit
+from inkoop.sessies.constants import (
+    BronSoort,
+    InbrengSoort,
+    ResultaatSoort,
+    SessieSoort,
+    Verwerking,
+)
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.sessies.services import verslag_vaststellen
+from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
+from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
+from regions.constants import Rol
+from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
+from uitgangspunten import services as opstellen
+from uitgangspunten.constants import (
+    DocumentSoort,
+    SectieSoort,
+    UitgangspuntSoort,
+    UitgangspuntStatus,
+)
+from uitgangspunten.models import Document, Sectie, Uitgangspunt
+from voorzieningen.constants import Inkoopniveau, KengetalSoort, Soort, Wet
+from voorzieningen.models import Deelname, Kengetal, Perceel, Voorziening
+
+DEMO_WACHTWOORD = "demo-inkoop-2026"
+
+# username: (first name, last name, role, staff)
+DEMO_GEBRUIKERS = {
+    "adviseur": ("Anouk", "de Vries", Rol.BELEIDSADVISEUR),
+    "directeur": ("Dirk", "Jansen", Rol.DIRECTEUR),
+    "wethouder": ("Wilma", "Bakker", Rol.PORTEFEUILLEHOUDER),
+    "secretaris": ("Sanne", "Visser", Rol.SECRETARIS),
+    "lezer": ("Lars", "Smit", Rol.LEZER),
+}
+
+GV_GEMEENTEN = [
+    ("Blaricum", "GM0376"),
+    ("Eemnes", "GM0317"),
+    ("Gooise Meren", "GM1942"),
+    ("Hilversum", "GM0402"),
+    ("Huizen", "GM0406"),
+    ("Laren", "GM0417"),
+    ("Wijdemeren", "GM1696"),
+]
+BW_GEMEENTEN = [("Maasdriel", "GM0263"), ("Zaltbommel", "GM0297")]
+
+# name, law, kind, level, 2018 declared (€), 2018 allocated (€), clients, providers, opt-out
+GV_VOORZIENINGEN = [
+    ("Huishoudelijke hulp", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "13560956", "13723400", 4663, 9, None),
+    ("Begeleiding en verzorging", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "4869679", "7855342", 2069, 70, None),
+    ("Dagbesteding en vervoer", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "2555978", "4445811", 916, 15, None),
+    ("Kortdurend verblijf", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "805369", "1408674", None, 3, None),
+    ("Beschermd wonen", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "13304366", None, 272, 12, None),
+    ("Hulpmiddelen", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "3580182", None, 4503, 6, "Eemnes"),
+    ("Ernstige enkelvoudige dyslexie", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "760996", "1082422", 314, 7, None),
+    ("Ambulante jeugdhulp", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "17136380", "34086750", 5165, 136, None),
+    ("Pleegzorg", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "1861314", "2877787", None, 3, None),
+    ("24-uursverblijf jeugd", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.BOVENREGIONAAL,
+     "5160179", "5303852", None, 12, None),
+    ("Jeugdreclassering", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "360460", "414852", None, 1, None),
+    ("Leerlingenvervoer", Wet.ONDERWIJS, Soort.MAATWERK, Inkoopniveau.REGIONAAL,
+     "2720502", None, 746, 4, "Laren"),
+]  # fmt: skip
+
+BRON_002 = "Uitgangspuntendocument Gooi en Vechtstreek, overzicht 2018"
+BRON_003 = "Inkoopstrategie Maasdriel en Zaltbommel, uitgaven 2024"
+
+# number, name, share of spending %, share of clients %, law, 2024 spending €, clients
+BW_PERCELEN = [
+    (1, "Wmo – Hulp bij het Huishouden", "53", "62", Wet.WMO, "5165407", 1800),
+    (2, "Wmo – Algemeen", "47", "38", Wet.WMO, "4580644", 1104),
+    (3, "Jeugd – Algemeen", "54", "31", Wet.JEUGDWET, "4508921", 766),
+    (4, "Jeugd – JGGZ", "41", "62", Wet.JEUGDWET, "3423440", 1533),
+    (5, "Jeugd – Dyslexie", "5", "7", Wet.JEUGDWET, "417493", 173),
+]
+
+OUDE_UITGANGSPUNTEN = [
+    "De vraag van inwoners bepaalt de inhoud en levering van zorg en ondersteuning",
+    "Inwoners houden de regie over de inzet van zorg en ondersteuning",
+    "Voor elke hulpvraag is er een passend en toereikend aanbod",
+    "Sterke basis- en algemene voorzieningen voorkomen zwaardere hulp",
+    "Gemeenten garanderen een basiskwaliteit van zorg en ondersteuning",
+    "Aanbieders vernieuwen en werken samen aan betere zorg",
+    "Inwoners en gemeenten sturen op de resultaten van maatwerk",
+    "Tarieven zijn reëel en dekken fatsoenlijke salarissen",
+    "Uitgaven blijven binnen de budgettaire kaders van gemeenten",
+]
+
+NIEUWE_UITGANGSPUNTEN = [
+    (UitgangspuntSoort.STRATEGISCH, "Niet meer aanbieders dan de vraag vraagt",
+     "We stemmen het aantal gecontracteerde aanbieders af op de capaciteit die nodig is om de "
+     "vraag van inwoners op te vangen. Waar dat kan, beperken we het aantal.", 3),
+    (UitgangspuntSoort.STRATEGISCH, "Partnerschap met aanbieders",
+     "We voeren vaker en op bestuurlijk niveau het gesprek met aanbieders. Partners zijn vooral "
+     "organisaties die veel inwoners helpen, zeer specialistische hulp bieden of op een andere "
+     "manier bijdragen aan de transformatie.", 6),
+    (UitgangspuntSoort.STRATEGISCH, "Langdurige contracten",
+     "Waar mogelijk sluiten we overeenkomsten voor lange tijd of voor onbepaalde tijd, zodat "
+     "aanbieders kunnen investeren.[^1]\n\n[^1]: Een overeenkomst voor onbepaalde tijd biedt "
+     "ook ruimte voor latere, grotere veranderingen.", None),
+    (UitgangspuntSoort.INKOOPDOEL, "Nieuwe aanbieders voegen iets toe",
+     "Een aanbieder die erbij komt, biedt inhoudelijk iets wat bestaande aanbieders nog niet "
+     "bieden.", None),
+    (UitgangspuntSoort.TOEGANG, "Ruim beschikken binnen heldere kaders",
+     "Consulenten maken mogelijk wat nodig is, ook tijdens de looptijd van een beschikking. De "
+     "ruimte gaat over de inhoud, niet over geld: de beschikking noemt wat er moet gebeuren en "
+     "het maximale budget.", 2),
+    (UitgangspuntSoort.CONTRACTMANAGEMENT, "Effecten van zorg beter meten",
+     "We meten sterker wat de inzet van zorg en ondersteuning oplevert voor inwoners, en "
+     "bespreken dat met aanbieders.", 7),
+    (UitgangspuntSoort.OVEREENKOMST, "Verbeteren in plaats van het stelsel wijzigen",
+     "Per 2021 verbeteren, vereenvoudigen en verbinden we wat er is. Overeenkomsten laten ruimte "
+     "voor een grotere verandering op langere termijn.", None),
+    (UitgangspuntSoort.BEKOSTIGING, "Reële tarieven",
+     "Tarieven dekken goede zorg en een fatsoenlijke beloning van zorgmedewerkers. Een "
+     "kostprijsonderzoek onderbouwt ze.", 8),
+]  # fmt: skip
+
+BW_INKOOPDOELEN = [
+    ("Samenwerken op basis van vertrouwen en partnerschap",
+     "Gemeenten en aanbieders dragen samen verantwoordelijkheid; ontwikkeltafels geven die "
+     "samenwerking vorm, met een zorgvuldige balans tussen vertrouwen en controle."),
+    ("Zorg en ondersteuning van goede kwaliteit",
+     "Zowel toetsbare kwaliteit (gekwalificeerd personeel, bewezen methodieken) als de "
+     "kwaliteit die inwoners zelf ervaren."),
+    ("Een dekkend, laagdrempelig en lokaal aanbod",
+     "Voor elke hulpvraag een passend aanbod, bij voorkeur dicht bij huis in de Bommelerwaard."),
+    ("Samen zorgen voor een financieel houdbare uitvoering",
+     "Kritisch op productomschrijvingen, duur en zwaarte van indicaties, met reële tarieven "
+     "voor aanbieders."),
+    ("Een eenvoudig en flexibel inkoop- en uitvoeringsproces",
+     "Minder administratieve last voor aanbieders en gemeenten."),
+]  # fmt: skip
+
+BW_PLANNING = [
+    ("Inkoopstrategie bespreken in het directieoverleg", "oktober 2026", GremiumSoort.DO,
+     MijlpaalStatus.GEREED),
+    ("Inkoopstrategie vrijgeven in het PFHO", "november 2026", GremiumSoort.PFHO,
+     MijlpaalStatus.GEPLAND),
+    ("Vaststelling door de colleges", "december 2026", GremiumSoort.COLLEGE,
+     MijlpaalStatus.GEPLAND),
+    ("Ingang nieuwe overeenkomsten", "1 januari 2027", "", MijlpaalStatus.GEPLAND),
+]  # fmt: skip
+
+BW_STRATEGISCH = [
+    (
+        "De inwoner en zijn buurt staan centraal",
+        "Ondersteuning sluit aan bij het dagelijks leven van de inwoner en versterkt wat hij zelf "
+        "en met zijn netwerk kan.",
+    ),
+    (
+        "Een inclusieve samenleving met een sterke sociale basis",
+        "Normaliseren is de norm; preventie en vroegsignalering zijn daarbij onmisbaar.",
+    ),
+    (
+        "Laagdrempelig, vindbaar en toegankelijk",
+        "Inwoners weten waar zij terechtkunnen en komen daar ook zonder drempels binnen.",
+    ),
+    ("Een dekkend zorglandschap", "Ondersteuning is passend, op tijd en dichtbij beschikbaar."),
+    (
+        "Samenwerken vanuit vertrouwen",
+        "Partijen kennen elkaar en werken samen; onafhankelijke cliëntondersteuning en "
+        "ervaringsdeskundigheid zijn beschikbaar.",
+    ),
+    (
+        "Eenvoudig werken en samen zorgen voor kwaliteit",
+        "Afspraken zijn overzichtelijk, administratieve lasten blijven laag en kwaliteit is een "
+        "gedeelde verantwoordelijkheid.",
+    ),
+]
+
+GV_PLANNING = [
+    ("Richting bespreken met gemeenten", dt.date(2019, 12, 18), "", GremiumSoort.BESTUURLIJK,
+     MijlpaalStatus.GEREED),
+    ("Uitgangspunten bespreken met adviesraden", None, "Q1 2020", GremiumSoort.ADVIESRAAD,
+     MijlpaalStatus.GEREED),
+    ("Eerste ronde marktconsultaties", None, "Q1 2020", GremiumSoort.MARKTCONSULTATIE,
+     MijlpaalStatus.GEREED),
+    ("Uitgangspuntendocument vaststellen in het PFHO en vrijgeven voor advies",
+     dt.date(2020, 2, 6), "", GremiumSoort.PFHO, MijlpaalStatus.GEPLAND),
+    ("Sessies met inwoners over de invulling van de voorzieningen", None, "Q1 2020",
+     GremiumSoort.INWONERS, MijlpaalStatus.GEPLAND),
+    ("Start kostprijsonderzoeken", None, "Q1 2020", "", MijlpaalStatus.GEPLAND),
+    ("Adviezen van de adviesraden ontvangen", None, "Q2 2020", GremiumSoort.ADVIESRAAD,
+     MijlpaalStatus.GEPLAND),
+    ("Uitgangspuntendocument vrijgeven voor vaststelling door de colleges", None, "Q2 2020",
+     GremiumSoort.PFHO, MijlpaalStatus.GEPLAND),
+    ("Vaststelling door de colleges", None, "Q2 2020", GremiumSoort.COLLEGE,
+     MijlpaalStatus.GEPLAND),
+    ("Gemeenteraden informeren (optionele lokale sessies)", None, "maart 2020",
+     GremiumSoort.RAAD, MijlpaalStatus.GEPLAND),
+    ("Dialoogsessies met aanbieders over kostprijzen", None, "Q2 2020",
+     GremiumSoort.MARKTCONSULTATIE, MijlpaalStatus.GEPLAND),
+    ("Concept-toelatingsdocumenten bespreken in DO en PFHO", None, "Q3 2020", GremiumSoort.DO,
+     MijlpaalStatus.GEPLAND),
+    ("Publicatie van de opdrachten", None, "Q3 2020", "", MijlpaalStatus.GEPLAND),
+    ("Uiterste termijn voor inschrijvingen", None, "nog te bepalen", "", MijlpaalStatus.GEPLAND),
+    ("Ondertekening overeenkomsten", None, "Q4 2020", "", MijlpaalStatus.GEPLAND),
+]  # fmt: skip
+
+
+def _gebruikers():
+    User = get_user_model()
+    gebruikers = {}
+    for username, (voornaam, achternaam, _rol) in DEMO_GEBRUIKERS.items():
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": voornaam,
+                "last_name": achternaam,
+                "email": f"{username}@regio.example",
+            },
+        )
+        if created:
+            user.set_password(DEMO_WACHTWOORD)
+            user.save()
+        gebruikers[username] = user
+    beheerder, created = User.objects.get_or_create(
+        username="beheerder",
+        defaults={"first_name": "Bea", "last_name": "Heer", "is_staff": True, "is_superuser": True,
+                  "email": "beheerder@regio.example"},
+    )  # fmt: skip
+    if created:
+        beheerder.set_password(DEMO_WACHTWOORD)
+        beheerder.save()
+    gebruikers["beheerder"] = beheerder
+    return gebruikers
+
+
+def _regio(naam, slug, omschrijving, gemeenten, begin):
+    regio, _ = Regio.objects.get_or_create(
+        slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
+    )
+    leden = {}
+    for gnaam, code in gemeenten:
+        gemeente, _ = Gemeente.objects.get_or_create(cbs_code=code, defaults={"naam": gnaam})
+        Lidmaatschap.objects.get_or_create(regio=regio, gemeente=gemeente, begin=begin)
+        leden[gnaam] = gemeente
+    return regio, leden
+
+
+def _rollen(regio, gebruikers, gemeente=None):
+    for username, (_v, _a, rol) in DEMO_GEBRUIKERS.items():
+        Roltoewijzing.objects.get_or_create(
+            gebruiker=gebruikers[username],
+            regio=regio,
+            rol=rol,
+            defaults={"gemeente": gemeente if rol == Rol.PORTEFEUILLEHOUDER else None},
+        )
+
+
+def _gremia(regio, leden):
+    gremia = {
+        GremiumSoort.DO: Gremium.objects.get_or_create(
+            regio=regio, soort=GremiumSoort.DO, defaults={"naam": "Directieoverleg Sociaal Domein"}
+        )[0],
+        GremiumSoort.PFHO: Gremium.objects.get_or_create(
+            regio=regio,
+            soort=GremiumSoort.PFHO,
+            defaults={"naam": "Portefeuillehoudersoverleg Sociaal Domein"},
+        )[0],
+        GremiumSoort.ADVIESRAAD: Gremium.objects.get_or_create(
+            regio=regio,
+            soort=GremiumSoort.ADVIESRAAD,
+            defaults={"naam": "Adviesraden sociaal domein"},
+        )[0],
+        GremiumSoort.BESTUURLIJK: Gremium.objects.get_or_create(
+            regio=regio,
+            soort=GremiumSoort.BESTUURLIJK,
+            defaults={"naam": "Bestuurlijke sessie zorginkoop"},
+        )[0],
+    }
+    for naam, gemeente in leden.items():
+        Gremium.objects.get_or_create(
+            regio=regio,
+            soort=GremiumSoort.COLLEGE,
+            gemeente=gemeente,
+            defaults={"naam": f"College van B&W {naam}"},
+        )
+        Gremium.objects.get_or_create(
+            regio=regio,
+            soort=GremiumSoort.RAAD,
+            gemeente=gemeente,
+            defaults={"naam": f"Gemeenteraad {naam}"},
+        )
+    return gremia
+
+
+def _route(traject):
+    besluitvorming.route_aanmaken(traject)  # the default route, stored once
+
+
+def _voorziening(regio, naam, slug, wet, soort, niveau, volgorde, **extra):
+    voorziening, _ = Voorziening.objects.get_or_create(
+        regio=regio,
+        slug=slug,
+        defaults={
+            "naam": naam,
+            "wet": wet,
+            "soort": soort,
+            "inkoopniveau": niveau,
+            "volgorde": volgorde,
+            **extra,
+        },
+    )
+    return voorziening
+
+
+def _kengetal(voorziening, jaar, soort, waarde, bron):
+    if waarde is None:
+        return
+    Kengetal.objects.get_or_create(
+        voorziening=voorziening,
+        jaar=jaar,
+        soort=soort,
+        defaults={"waarde": Decimal(waarde), "bron": bron},
+    )
+
+
+def _uitgangspunt(traject, soort, titel, uitleg, volgorde, **extra):
+    up, _ = Uitgangspunt.objects.get_or_create(
+        traject=traject,
+        soort=soort,
+        titel=titel,
+        defaults={"uitleg": uitleg, "volgorde": volgorde, **extra},
+    )
+    return up
+
+
+def _gooi_en_vechtstreek(gebruikers):
+    regio, leden = _regio(
+        "Regio Gooi en Vechtstreek",
+        "gooi-en-vechtstreek",
+        "Zeven gemeenten kopen samen zorg en ondersteuning in via de Regio. Samen gaat het om "
+        "zo'n 430 voorzieningen met een waarde van ongeveer 100 miljoen euro en contracten met "
+        "zo'n 400 aanbieders.",
+        GV_GEMEENTEN,
+        dt.date(2015, 1, 1),
+    )
+    # Weesp was a member until its merger with Amsterdam (24 March 2022).
+    weesp, _ = Gemeente.objects.get_or_create(cbs_code="GM0457", defaults={"naam": "Weesp"})
+    Lidmaatschap.objects.get_or_create(
+        regio=regio,
+        gemeente=weesp,
+        begin=dt.date(2015, 1, 1),
+        defaults={"einde": dt.date(2022, 3, 23), "toelichting": "Opgegaan in Amsterdam"},
+    )
+    _rollen(regio, gebruikers, gemeente=leden["Hilversum"])
+    gremia = _gremia(regio, leden)
+
+    voorzieningen = {}
+    for volgorde, (naam, wet, soort, niveau, uitg, toew, cl, aanb, uit) in enumerate(
+        GV_VOORZIENINGEN, start=1
+    ):
+        v = _voorziening(regio, naam, slugify(naam), wet, soort, niveau, volgorde * 10)
+        _kengetal(v, 2018, KengetalSoort.UITGAVEN, uitg, BRON_002)
+        _kengetal(v, 2018, KengetalSoort.TOEWIJZING, toew, BRON_002)
+        _kengetal(v, 2018, KengetalSoort.CLIENTEN, cl, BRON_002)
+        _kengetal(v, 2018, KengetalSoort.AANBIEDERS, aanb, BRON_002)
+        if uit:
+            Deelname.objects.get_or_create(
+                voorziening=v,
+                gemeente=leden[uit],
+                defaults={"neemt_deel": False, "toelichting": f"{uit} koopt dit lokaal in."},
+            )
+        voorzieningen[naam] = v
+    hh = voorzieningen["Huishoudelijke hulp"]
+    Voorziening.objects.filter(pk=hh.pk, omschrijving="").update(
+        omschrijving="Hulp bij het schoonhouden van het huis voor inwoners die dat zelf niet "
+        "(meer) kunnen."
+    )
+    # A second year, so the chart shows a development.
+    _kengetal(hh, 2017, KengetalSoort.UITGAVEN, "12980400", "Jaarrekening Regio 2017")
+    _kengetal(hh, 2017, KengetalSoort.CLIENTEN, "4410", "Jaarrekening Regio 2017")
+
+    vorige, _ = Traject.objects.get_or_create(
+        regio=regio,
+        slug="inkoop-2015-2020",
+        defaults={"naam": "Inkoop 2015–2020", "startjaar": 2015},
+    )
+    traject, _ = Traject.objects.get_or_create(
+        regio=regio,
+        slug="inkoop-2021",
+        defaults={
+            "naam": "Inkoop zorg en ondersteuning 2021 e.v.",
+            "startjaar": 2021,
+            "vorige": vorige,
+            "omschrijving": "De inkoop van de voorzieningen waarvan de contracten eind 2020 "
+            "aflopen, met uitgangspunten die de gemeenten samen vaststellen.",
+        },
+    )
+    for v in voorzieningen.values():
+        TrajectVoorziening.objects.get_or_create(traject=traject, voorziening=v)
+    TrajectVoorziening.objects.filter(traject=traject, voorziening=hh, ontwikkelingen="").update(
+        ontwikkelingen="De vraag groeit door vergrijzing en het abonnementstarief. Inhoudelijk "
+        "blijft de voorziening gelijk; de tarieven onderzoeken we opnieuw."
+    )
+    _route(traject)
+
+    oude = []
+    for nummer, titel in enumerate(OUDE_UITGANGSPUNTEN, start=1):
+        oude.append(
+            _uitgangspunt(vorige, UitgangspuntSoort.INKOOPDOEL, titel, "", nummer,
+                          status=UitgangspuntStatus.NIEUW)
+        )  # fmt: skip
+    for volgorde, (soort, titel, uitleg, oud) in enumerate(NIEUWE_UITGANGSPUNTEN, start=1):
+        extra = {"status": UitgangspuntStatus.NIEUW}
+        if oud:
+            extra = {"status": UitgangspuntStatus.AANGESCHERPT, "herkomst": oude[oud - 1]}
+        _uitgangspunt(traject, soort, titel, uitleg, volgorde, **extra)
+    _uitgangspunt(
+        traject, UitgangspuntSoort.VOORZIENING, "Inhoud ongewijzigd voortzetten",
+        "De huidige afspraken over huishoudelijke hulp werken goed en blijven inhoudelijk gelijk.",
+        1, voorziening=hh, status=UitgangspuntStatus.HERBEVESTIGD, herkomst=oude[0],
+    )  # fmt: skip
+    _uitgangspunt(
+        traject, UitgangspuntSoort.VOORZIENING, "Tarieven opnieuw onderzoeken",
+        "Een kostprijsonderzoek bepaalt of de tarieven voor huishoudelijke hulp nog reëel zijn.",
+        2, voorziening=hh,
+    )  # fmt: skip
+    begeleiding = voorzieningen["Begeleiding en verzorging"]
+    _uitgangspunt(
+        traject, UitgangspuntSoort.VOORZIENING, "Meer als algemene voorziening in de wijk",
+        "Begeleiding en dagactiviteiten organiseren we waar het kan als algemene voorziening in "
+        "de wijken; de overeenkomsten maken die beweging mogelijk.",
+        1, voorziening=begeleiding,
+    )  # fmt: skip
+
+    for volgorde, (omschr, datum, periode, gsoort, status) in enumerate(GV_PLANNING, start=1):
+        Mijlpaal.objects.get_or_create(
+            traject=traject,
+            omschrijving=omschr,
+            defaults={"volgorde": volgorde, "datum": datum, "periode": periode,
+                      "gremium_soort": gsoort, "status": status},
+        )  # fmt: skip
+
+    document, _ = Document.objects.get_or_create(
+        traject=traject,
+        titel="Uitgangspunten inkoop zorg en ondersteuning 2021 e.v.",
+        defaults={
+            "soort": DocumentSoort.UITGANGSPUNTENNOTITIE,
+            "aan": "Portefeuillehoudersoverleg Sociaal Domein",
+            "van": "Directieoverleg Sociaal Domein",
+            "betreft": "Uitgangspunten voor de inkoop van zorg en ondersteuning vanaf 2021",
+            "datum": dt.date(2020, 1, 23),
+            "kenmerk": "19.0015110",
+            "zaaknummer": "Z.126514",
+            "aangemaakt_door": gebruikers["adviseur"],
+        },
+    )
+    secties = [
+        (SectieSoort.TEKST, "Inleiding",
+         "In 2020 starten veel inkooptrajecten. Deze notitie legt vast **wat** gemeenten met de "
+         "inkoop willen bereiken; de toelatingsdocumenten werken later uit **hoe**.[^1]\n\n"
+         "De uitgangspunten zijn besproken met wethouders, directeuren, aanbieders en "
+         "adviesraden.\n\n[^1]: Toelatingsdocumenten bevatten de concrete afspraken met "
+         "aanbieders over de levering van zorg."),
+        (SectieSoort.ALGEMENE_UITGANGSPUNTEN, "Algemene uitgangspunten", ""),
+        (SectieSoort.VOORZIENINGENTABEL, "Uitgangspunten per voorziening", ""),
+        (SectieSoort.KENGETALLEN, "Kengetallen", ""),
+        (SectieSoort.PLANNING, "Planning", ""),
+    ]  # fmt: skip
+    for volgorde, (soort, titel, tekst) in enumerate(secties, start=1):
+        sectie, _ = Sectie.objects.get_or_create(
+            document=document,
+            volgorde=volgorde,
+            defaults={"soort": soort, "titel": titel, "tekst": tekst},
+        )
+        if soort == SectieSoort.KENGETALLEN:
+            sectie.voorzieningen.set([hh, begeleiding])
+
+    sessie, _ = Sessie.objects.get_or_create(
+        regio=regio,
+        titel="Bestuurlijke sessie uitgangspunten per voorziening",
+        datum=dt.date(2019, 12, 18),
+        defaults={
+            "traject": traject,
+            "gremium": gremia[GremiumSoort.BESTUURLIJK],
+            "soort": SessieSoort.BESTUURLIJK,
+            "doel": "De uitgangspunten per voorziening voor de nieuwe inkoop bespreken.",
+            "begintijd": dt.time(14, 0),
+            "eindtijd": dt.time(17, 0),
+            "locatie": "Regiokantoor, Hilversum",
+            "verslag_inleiding": "Wethouders, directeuren, beleidsadviseurs en teamleiders "
+            "spraken in drie rondes over de voorzieningen en koppelden plenair terug.",
+        },
+    )
+    sessie.deelnemers.set([gebruikers["adviseur"], gebruikers["directeur"],
+                           gebruikers["wethouder"], gebruikers["secretaris"]])  # fmt: skip
+    Conclusie.objects.get_or_create(
+        sessie=sessie, voorziening=begeleiding, volgorde=1,
+        defaults={"tekst": "Modules voor begeleiding worden meer samengevoegd; consulenten "
+                           "krijgen duidelijke handreikingen bij de overeenkomst."},
+    )  # fmt: skip
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=1,
+        defaults={"tekst": "We contracteren een klein aantal kernaanbieders voor begeleiding.",
+                  "voorziening": begeleiding, "resultaat_soort": ResultaatSoort.EENS_ONEENS,
+                  "eens": 14, "oneens": 3},
+    )  # fmt: skip
+    Inbreng.objects.get_or_create(
+        traject=traject, sessie=sessie, volgorde=1,
+        defaults={"soort": InbrengSoort.VRAAG, "voorziening": begeleiding,
+                  "tekst": "Ongeveer een kwart van de aanbieders helpt twee derde van de "
+                           "cliënten. Wat betekent minder aanbieders voor de keuzevrijheid?",
+                  "antwoord": "Naast de kernaanbieders blijven er aanbieders voor specifieke "
+                              "vragen en om wachttijden op te vangen.",
+                  "bron_soort": BronSoort.BESTUUR, "bron_naam": "Wethouder Huizen",
+                  "verwerking": Verwerking.OPEN},
+    )  # fmt: skip
+    Actiepunt.objects.get_or_create(
+        sessie=sessie, omschrijving="Planning aanpassen: gemeenteraden in maart informeren",
+        defaults={"eigenaar": "Anouk de Vries", "eigenaar_gebruiker": gebruikers["adviseur"],
+                  "deadline": dt.date(2020, 1, 10)},
+    )  # fmt: skip
+    _sessies_gooi_en_vechtstreek(regio, traject, sessie, gremia, gebruikers, voorzieningen)
+    return regio
+
+
+def _sessies_gooi_en_vechtstreek(regio, traject, sessie, gremia, gebruikers, voorzieningen):
+    """More of seed 000's minutes, the earlier session of 3 December and a PFHO that adopts
+    the minutes of 18 December (recorded as a decision)."""
+    hh = voorzieningen["Huishoudelijke hulp"]
+    jeugd = voorzieningen["Ambulante jeugdhulp"]
+    Gast.objects.get_or_create(
+        sessie=sessie, naam="Teamleider uitvoeringsdienst",
+        defaults={"organisatie": "Uitvoeringsdienst Huizen", "rol": "Teamleider Wmo"},
+    )  # fmt: skip
+    Agendapunt.objects.get_or_create(
+        sessie=sessie, volgorde=1,
+        defaults={"titel": "Terugblik en verslag sessie 3 december"},
+    )  # fmt: skip
+    Agendapunt.objects.get_or_create(
+        sessie=sessie, volgorde=2,
+        defaults={"titel": "Uitgangspunten per voorziening",
+                  "document": Document.objects.filter(traject=traject).first()},
+    )  # fmt: skip
+    Conclusie.objects.get_or_create(
+        sessie=sessie, voorziening=jeugd, volgorde=2,
+        defaults={"tekst": "Ambulante jeugdhulp en jeugd-ggz meer in samenhang inkopen, met "
+                           "aandacht voor groepsgerichte hulp."},
+    )  # fmt: skip
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=2,
+        defaults={"tekst": "De tarieven voor huishoudelijke hulp zijn nu reëel.",
+                  "voorziening": hh, "resultaat_soort": ResultaatSoort.SCHAAL,
+                  "schaal_gemiddelde": Decimal("2.60"), "schaal_n": 18},
+    )  # fmt: skip
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=3,
+        defaults={"tekst": "Wat is voor u het belangrijkste woord bij partnerschap?",
+                  "resultaat_soort": ResultaatSoort.WOORDEN,
+                  "woorden": "vertrouwen, samenwerking, vertrouwen, lange termijn, "
+                             "samenwerking, vertrouwen, eerlijkheid"},
+    )  # fmt: skip
+    up_partnerschap = Uitgangspunt.objects.filter(
+        traject=traject, titel="Partnerschap met aanbieders"
+    ).first()
+    advies, _ = Inbreng.objects.get_or_create(
+        traject=traject, sessie=sessie, volgorde=2,
+        defaults={"soort": InbrengSoort.ADVIES,
+                  "tekst": "Ruimte bieden om te doen wat nodig is gaat over de inhoud, niet "
+                           "over geld. Geef in de beschikking kaders mee.",
+                  "bron_soort": BronSoort.BESTUUR, "bron_naam": "Wethouders",
+                  "verwerking": Verwerking.OVERGENOMEN,
+                  "verwerking_toelichting": "Opgenomen in het uitgangspunt over ruim "
+                                            "beschikken binnen heldere kaders."},
+    )  # fmt: skip
+    ruim = Uitgangspunt.objects.filter(
+        traject=traject, titel="Ruim beschikken binnen heldere kaders"
+    ).first()
+    if ruim and not advies.uitgangspunten.exists():
+        advies.uitgangspunten.add(ruim)
+    vraag, _ = Inbreng.objects.get_or_create(
+        traject=traject, sessie=sessie, volgorde=3,
+        defaults={"soort": InbrengSoort.OPMERKING, "voorziening": hh,
+                  "tekst": "Het abonnementstarief laat de vraag naar huishoudelijke hulp "
+                           "groeien; houd daar rekening mee in de capaciteit.",
+                  "bron_soort": BronSoort.GEMEENTE, "bron_naam": "Gemeente Gooise Meren",
+                  "verwerking": Verwerking.KENNISGENOMEN},
+    )  # fmt: skip
+    if up_partnerschap and not vraag.uitgangspunten.exists():
+        vraag.uitgangspunten.add(up_partnerschap)
+
+    eerder, _ = Sessie.objects.get_or_create(
+        regio=regio, titel="Bestuurlijke sessie algemene uitgangspunten",
+        datum=dt.date(2019, 12, 3),
+        defaults={"traject": traject, "gremium": gremia[GremiumSoort.BESTUURLIJK],
+                  "soort": SessieSoort.BESTUURLIJK, "begintijd": dt.time(14, 0),
+                  "eindtijd": dt.time(17, 0), "locatie": "Regiokantoor, Hilversum",
+                  "doel": "De algemene uitgangspunten voor de zorginkoop 2021 bespreken."},
+    )  # fmt: skip
+    pfho, _ = Sessie.objects.get_or_create(
+        regio=regio, titel="Portefeuillehoudersoverleg Sociaal Domein februari",
+        datum=dt.date(2020, 2, 6),
+        defaults={"traject": traject, "gremium": gremia[GremiumSoort.PFHO],
+                  "soort": SessieSoort.PFHO, "begintijd": dt.time(9, 30),
+                  "eindtijd": dt.time(11, 30), "locatie": "Regiokantoor, Hilversum",
+                  "doel": "Uitgangspuntendocument vaststellen en vrijgeven voor advies."},
+    )  # fmt: skip
+    # The minutes of 3 December were adopted on 18 December (seed 000), those of
+    # 18 December in the PFHO of February.
+    for vastgesteld, in_sessie in ((eerder, sessie), (sessie, pfho)):
+        if not Besluit.objects.filter(verslag_van=vastgesteld).exists():
+
+            verslag_vaststellen(sessie=in_sessie, verslag_van=vastgesteld,
+                                door=gebruikers["secretaris"])  # fmt: skip
+
+
+def _bommelerwaard(gebruikers):
+    regio, leden = _regio(
+        "Bommelerwaard (Maasdriel en Zaltbommel)",
+        "bommelerwaard",
+        "Maasdriel en Zaltbommel kopen sinds 2018 samen het grootste deel van de individuele "
+        "voorzieningen in de Wmo 2015 en de Jeugdwet in.",
+        BW_GEMEENTEN,
+        dt.date(2018, 1, 1),
+    )
+    _rollen(regio, gebruikers, gemeente=leden["Zaltbommel"])
+    _gremia(regio, leden)
+    traject, _ = Traject.objects.get_or_create(
+        regio=regio,
+        slug="inkoop-2027",
+        defaults={
+            "naam": "Inkoop Wmo en Jeugdhulp 2027 e.v.",
+            "startjaar": 2027,
+            "omschrijving": "De huidige overeenkomst loopt eind 2026 af; de nieuwe inkoop gaat "
+            "op 1 januari 2027 in, met een indeling in vijf percelen.",
+        },
+    )
+    _route(traject)
+    for nummer, naam, fin, cl, wet, uitgaven, clienten in BW_PERCELEN:
+        perceel, _ = Perceel.objects.get_or_create(
+            regio=regio,
+            nummer=nummer,
+            defaults={"naam": naam, "aandeel_financien": Decimal(fin),
+                      "aandeel_clienten": Decimal(cl)},
+        )  # fmt: skip
+
+        v = _voorziening(
+            regio, naam.split("– ")[1] + (" (Wmo)" if wet == Wet.WMO else " (Jeugd)"),
+            slugify(naam), wet, Soort.MAATWERK, Inkoopniveau.LOKAAL, nummer * 10,
+            perceel=perceel,
+        )  # fmt: skip
+        _kengetal(v, 2024, KengetalSoort.UITGAVEN, uitgaven, BRON_003)
+        _kengetal(v, 2024, KengetalSoort.CLIENTEN, clienten, BRON_003)
+        TrajectVoorziening.objects.get_or_create(traject=traject, voorziening=v)
+    for volgorde, (titel, uitleg) in enumerate(BW_STRATEGISCH, start=1):
+        _uitgangspunt(traject, UitgangspuntSoort.STRATEGISCH, titel, uitleg, volgorde)
+    hbh = Perceel.objects.get(regio=regio, nummer=1)
+    _uitgangspunt(
+        traject, UitgangspuntSoort.VOORZIENING, "Eigen perceel voor hulp bij het huishouden",
+        "Hulp bij het huishouden verschilt in doelgroep, markt en personeel van de rest van de "
+        "Wmo en krijgt daarom een eigen overeenkomst.", 1, perceel=hbh,
+    )  # fmt: skip
+    for volgorde, (titel, uitleg) in enumerate(BW_INKOOPDOELEN, start=1):
+        _uitgangspunt(traject, UitgangspuntSoort.INKOOPDOEL, titel, uitleg, volgorde)
+    for volgorde, (omschr, periode, gsoort, status) in enumerate(BW_PLANNING, start=1):
+        Mijlpaal.objects.get_or_create(
+            traject=traject, omschrijving=omschr,
+            defaults={"volgorde": volgorde, "periode": periode, "gremium_soort": gsoort,
+                      "status": status},
+        )  # fmt: skip
+    _inkoopstrategie_bommelerwaard(traject, gebruikers)
+    return regio
+
+
+def _inkoopstrategie_bommelerwaard(traject, gebruikers):
+    """A strategy in the decision route, through the real services: version 1 approved and
+    proposed to the PFHO (the secretary records the decision), version 2 awaiting the
+    director's review. Only built once: later runs leave whatever people did with it."""
+
+    document, nieuw = Document.objects.get_or_create(
+        traject=traject,
+        titel="Inkoopstrategie Wmo en Jeugdhulp 2027 e.v.",
+        defaults={
+            "soort": DocumentSoort.INKOOPSTRATEGIE,
+            "aan": "Colleges van Maasdriel en Zaltbommel",
+            "van": "Team inkoop sociaal domein Bommelerwaard",
+            "betreft": "Inkoopstrategie voor de individuele voorzieningen vanaf 1 januari 2027",
+            "datum": dt.date(2026, 10, 12),
+            "kenmerk": "26.0031042",
+            "zaaknummer": "Z.2026-0417",
+            "aangemaakt_door": gebruikers["adviseur"],
+        },
+    )
+    if not nieuw:
+        return
+    secties = [
+        (SectieSoort.TEKST, "Inleiding",
+         "Maasdriel en Zaltbommel kopen sinds 2018 samen de meeste individuele voorzieningen "
+         "van de Wmo 2015 en de Jeugdwet in. De overeenkomst die op 1 januari 2022 inging, "
+         "eindigt op 31 december 2026.\n\n"
+         "Deze strategie legt de keuzes op hoofdlijnen vast: de **visie** uit de "
+         "beleidsdocumenten, de **evaluatie** van de inkoop 2022–2026 en de "
+         "**inkoopdoelstellingen** die daaruit volgen. De uitwerking volgt in de "
+         "inkoopdocumenten.[^1]\n\n"
+         "[^1]: Schaarse en zeer specialistische jeugdhulp blijft bovenregionaal ingekocht."),
+        (SectieSoort.ALGEMENE_UITGANGSPUNTEN, "Strategische uitgangspunten en inkoopdoelen", ""),
+        (SectieSoort.VOORZIENINGENTABEL, "Percelen", ""),
+        (SectieSoort.PLANNING, "Planning", ""),
+    ]  # fmt: skip
+    for volgorde, (soort, titel, tekst) in enumerate(secties, start=1):
+        Sectie.objects.create(
+            document=document, volgorde=volgorde, soort=soort, titel=titel, tekst=tekst
+        )
+    adviseur, directeur = gebruikers["adviseur"], gebruikers["directeur"]
+    eerste = opstellen.versie_vastleggen(
+        document=document, auteur=adviseur, toelichting="Voor het directieoverleg"
+    )
+    besluitvorming.versie_indienen(versie=eerste, door=adviseur)
+    besluitvorming.versie_goedkeuren(
+        versie=eerste, door=directeur, opmerking="Akkoord om aan het PFHO voor te leggen."
+    )
+    pfho = Gremium.objects.get(regio=traject.regio, soort=GremiumSoort.PFHO)
+    besluitvorming.voorstel_opslaan(
+        traject=traject,
+        door=adviseur,
+        gegevens={
+            "gremium": pfho,
+            "onderwerp": "Inkoopstrategie Wmo en Jeugdhulp 2027 e.v. vrijgeven",
+            "portefeuillehouder": "Wethouder sociaal domein Zaltbommel",
+            "aanleiding": "De huidige overeenkomst eindigt op 31 december 2026.",
+            "argumenten": "De strategie bouwt voort op de evaluatie van de inkoop 2022–2026.",
+        },
+        beslispunten=[
+            "De inkoopstrategie vrij te geven voor vaststelling door beide colleges.",
+            "In te stemmen met de indeling in vijf percelen.",
+        ],
+        versies=[eerste],
+    )
+    sectie = document.secties.get(titel="Inleiding")
+    sectie.tekst += "\n\nNa het PFHO is de paragraaf over de percelen aangescherpt."
+    sectie.save()
+    tweede = opstellen.versie_vastleggen(
+        document=document, auteur=adviseur, toelichting="Verwerking opmerkingen PFHO"
+    )
+    besluitvorming.versie_indienen(versie=tweede, door=adviseur)
+
+
+@transaction.atomic
+def demo_laden() -> dict:
+    gebruikers = _gebruikers()
+    gv = _gooi_en_vechtstreek(gebruikers)
+    bw = _bommelerwaard(gebruikers)
+    return {"regios": [gv, bw], "gebruikers": gebruikers}

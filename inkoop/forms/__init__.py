@@ -1,1 +1,0 @@
-"""Forms of the procurement process, one module per subject."""

@@ -1,0 +1,151 @@
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from inkoop.besluitvorming.models import Voorstel
+from inkoop.sessies.models import Actiepunt, Inbreng, Sessie
+from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
+from regions import permissions
+from regions.models import Lidmaatschap, Regio
+from uitgangspunten.constants import Beoordeling
+from uitgangspunten.models import Document, Opmerking, Versie
+from voorzieningen.models import Voorziening
+
+
+def traject_detail(regio_slug, slug):
+    return (
+        Traject.objects.select_related("regio", "vorige")
+        .prefetch_related(
+            Prefetch(
+                "scope",
+                queryset=TrajectVoorziening.objects.select_related(
+                    "voorziening", "voorziening__perceel"
+                ).order_by("voorziening__volgorde", "voorziening__naam"),
+            ),
+            Prefetch("mijlpalen", queryset=Mijlpaal.objects.order_by("volgorde", "datum")),
+            Prefetch("documenten", queryset=Document.objects.order_by("titel")),
+            Prefetch("sessies", queryset=Sessie.objects.order_by("-datum")),
+        )
+        .annotate(
+            aantal_uitgangspunten=Count("uitgangspunten", distinct=True),
+            open_inbreng=Count("inbreng", filter=Q(inbreng__verwerking=""), distinct=True),
+        )
+        .get(regio__slug=regio_slug, slug=slug)
+    )
+
+
+def mijn_werk(user, limiet=50):
+    """What waits for this user, across their regions, each list bounded."""
+    te_beoordelen = (
+        permissions.binnen_regios(Versie.objects.all(), user, "beoordelen")
+        .filter(beoordeling=Beoordeling.INGEDIEND)
+        .exclude(auteur=user)
+        .defer("inhoud")
+        .select_related("document", "document__traject", "auteur")
+        .order_by("aangemaakt")[:limiet]
+    )
+    open_opmerkingen = (
+        permissions.binnen_regios(Opmerking.objects.all(), user, "bewerken")
+        .filter(opgelost_op__isnull=True)
+        .select_related("document", "auteur", "sectie", "uitgangspunt")
+        .order_by("aangemaakt")[:limiet]
+    )
+    actiepunten = (
+        Actiepunt.objects.filter(eigenaar_gebruiker=user, afgerond=False)
+        .select_related("sessie")
+        .order_by("deadline")[:limiet]
+    )
+    open_inbreng = (
+        permissions.binnen_regios(Inbreng.objects.all(), user, "sessies_bewerken")
+        .filter(verwerking="")
+        .select_related("traject", "traject__regio", "sessie", "voorziening")
+        .order_by("aangemaakt")[:limiet]
+    )
+    teruggestuurd = (
+        Versie.objects.filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
+        .defer("inhoud")
+        .select_related("document")
+        .order_by("aangemaakt")[:limiet]
+    )
+    # Approved versions no proposal carries yet: a proposal to a body is to be prepared.
+    voor_te_bereiden = (
+        permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
+        .filter(beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True)
+        .defer("inhoud")
+        .select_related("document", "document__traject", "document__traject__regio")
+        .order_by("aangemaakt")[:limiet]
+    )
+    # Proposals without any decision yet: a decision is to be recorded.
+    vast_te_leggen = (
+        permissions.binnen_regios(Voorstel.objects.all(), user, "besluiten_vastleggen")
+        .filter(besluiten__isnull=True)
+        .select_related("gremium", "traject", "traject__regio")
+        .order_by("aangemaakt")[:limiet]
+    )
+    komende_sessies = (
+        permissions.binnen_regios(Sessie.objects.all(), user, "concepten_bekijken")
+        .filter(datum__gte=timezone.localdate())
+        .select_related("regio", "gremium")
+        .order_by("datum", "begintijd")[:10]
+    )
+    return {
+        "acties": permissions.acties_ergens(user),
+        "komende_sessies": list(komende_sessies),
+        "te_beoordelen": list(te_beoordelen),
+        "teruggestuurd": list(teruggestuurd),
+        "voor_te_bereiden": list(voor_te_bereiden),
+        "vast_te_leggen": list(vast_te_leggen),
+        "open_opmerkingen": list(open_opmerkingen),
+        "actiepunten": list(actiepunten),
+        "open_inbreng": list(open_inbreng),
+    }
+
+
+def _aantal(qs, telling=None):
+    """Count rows per region in a correlated subquery: joining members, services and rounds
+    in one query would multiply them (members × services × rounds rows per region)."""
+    return Coalesce(
+        Subquery(
+            qs.filter(regio=OuterRef("pk"))
+            .order_by()
+            .values("regio")
+            .annotate(n=telling or Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def regios_voor(user):
+    """The overview: the user's regions with what is in them, counted in the database."""
+    return (
+        permissions.binnen_regios(Regio.objects.all(), user)
+        .annotate(
+            aantal_gemeenten=_aantal(Lidmaatschap.objects.op(), Count("gemeente", distinct=True)),
+            aantal_voorzieningen=_aantal(Voorziening.objects.all()),
+            aantal_trajecten=_aantal(Traject.objects.all()),
+        )
+        .order_by("naam")
+    )
+
+
+def regio_detail(slug):
+    """One region with members (over time), services and rounds, in a fixed number of queries."""
+    return Regio.objects.prefetch_related(
+        Prefetch(
+            "lidmaatschappen",
+            queryset=Lidmaatschap.objects.select_related("gemeente").order_by(
+                "gemeente__naam", "begin"
+            ),
+        ),
+        Prefetch(
+            "voorzieningen",
+            queryset=Voorziening.objects.select_related("perceel", "parent").order_by(
+                "wet", "volgorde", "naam"
+            ),
+        ),
+        Prefetch("trajecten", queryset=Traject.objects.select_related("vorige")),
+        "percelen",
+        Prefetch("gremia", queryset=Gremium.objects.select_related("gemeente")),
+    ).get(slug=slug)

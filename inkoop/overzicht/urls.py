@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.regios, name="regios"),
+    path("regio/<slug:slug>/", views.regio, name="regio"),
+    path("regio/<slug:regio>/voorzieningen/<slug:slug>/", views.voorziening, name="voorziening"),
+    path("regio/<slug:regio>/trajecten/<slug:slug>/", views.traject, name="traject"),
+    path("mijn-werk/", views.mijn_werk, name="mijn_werk"),
+    path("status/", views.status, name="status"),
+    path("status/controle/", views.statuscontrole_starten, name="statuscontrole_starten"),
+    path("status/controle/<int:pk>/", views.statuscontrole, name="statuscontrole"),
+]

@@ -1,0 +1,151 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from inkoop.sessies import selectors as sessie_selectors
+from inkoop.trajecten.constants import MijlpaalStatus
+from inkoop.trajecten.models import Traject
+from regions import permissions
+from regions.models import Regio
+from voorzieningen import charts
+from voorzieningen import selectors as voorziening_selectors
+from voorzieningen.constants import KengetalSoort
+from voorzieningen.models import Voorziening
+
+from . import selectors, services
+from .models import Statuscontrole
+
+
+@login_required
+def traject(request, regio, slug):
+    try:
+        traject = selectors.traject_detail(regio, slug)
+    except Traject.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.vereis(request.user, "bekijken", traject)
+    return render(
+        request,
+        "inkoop/traject.html",
+        {
+            "traject": traject,
+            "regio": traject.regio,
+            "scope": traject.scope.all(),
+            "mijlpalen": traject.mijlpalen.all(),
+            "documenten": traject.documenten.all(),
+            "sessies": traject.sessies.all(),
+            "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
+            "MijlpaalStatus": MijlpaalStatus,
+        },
+    )
+
+
+@login_required
+def mijn_werk(request):
+    return render(request, "inkoop/mijn_werk.html", selectors.mijn_werk(request.user))
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+@login_required
+def status(request: HttpRequest):
+    from django.conf import settings
+
+    return render(
+        request,
+        "inkoop/status.html",
+        {
+            "database_ok": _database_ok(),
+            "database_soort": connection.vendor,
+            "wachtrij_extern": not settings.CELERY_TASK_ALWAYS_EAGER,
+            "laatste": Statuscontrole.objects.first(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def statuscontrole_starten(request):
+    controle = services.statuscontrole_starten()
+    if request.htmx:
+        return render(request, "inkoop/status.html#statuscontrole", {"laatste": controle})
+    return redirect("inkoop:status")
+
+
+@login_required
+def statuscontrole(request, pk):
+    controle = get_object_or_404(Statuscontrole, pk=pk)
+    if request.htmx:
+        return render(request, "inkoop/status.html#statuscontrole", {"laatste": controle})
+    return redirect("inkoop:status")
+
+
+@login_required
+def regios(request):
+    regios = selectors.regios_voor(request.user)
+    return render(request, "regions/overzicht.html", {"regios": regios})
+
+
+@login_required
+def regio(request, slug):
+    try:
+        regio = selectors.regio_detail(slug)
+    except Regio.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.vereis(request.user, "bekijken", regio)
+    lidmaatschappen = list(regio.lidmaatschappen.all())
+    return render(
+        request,
+        "regions/regio.html",
+        {
+            "regio": regio,
+            "actuele_leden": [lid for lid in lidmaatschappen if lid.is_actueel],
+            "lidmaatschappen": lidmaatschappen,
+            "voorzieningen": regio.voorzieningen.all(),
+            "trajecten": regio.trajecten.all(),
+            "percelen": regio.percelen.all(),
+            "gremia": regio.gremia.all(),
+        },
+    )
+
+
+@login_required
+def voorziening(request, regio, slug):
+    try:
+        voorziening = voorziening_selectors.voorziening_detail(regio, slug)
+    except Voorziening.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.vereis(request.user, "bekijken", voorziening)
+    grafieken = [
+        {
+            "soort": soort,
+            "label": str(KengetalSoort(soort).label),
+            "is_bedrag": KengetalSoort.is_bedrag(soort),
+            "punten": punten,
+        }
+        for soort, punten in charts.reeksen(voorziening.kengetallen.all()).items()
+    ]
+    bronnen = sorted({k.bron for k in voorziening.kengetallen.all() if k.bron})
+    return render(
+        request,
+        "voorzieningen/detail.html",
+        {
+            "voorziening": voorziening,
+            "regio": voorziening.regio,
+            "deelname": voorziening_selectors.deelname_per_gemeente(voorziening),
+            "grafieken": grafieken,
+            "bronnen": bronnen,
+            # Unanswered input is draft work: not for readers.
+            "open_inbreng": sessie_selectors.open_inbreng_bij_voorziening(voorziening)
+            if permissions.mag(request.user, "concepten_bekijken", voorziening)
+            else [],
+        },
+    )

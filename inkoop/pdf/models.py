@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inkoop.pdf.constants import ExportSoort, ExportStatus
+
+
+class Export(models.Model):
+    """A PDF export job and its file. Status lives here, not only in Celery's result backend."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=ExportSoort.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    onderwerp = GenericForeignKey("content_type", "object_id")
+    variant = models.CharField(_("variant"), max_length=20, default="pdf/a-3b")
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    inhoud_hash = models.CharField(_("inhoudshash"), max_length=64, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.WACHTRIJ
+    )
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    task_id = models.CharField(_("taak-id"), max_length=50, blank=True)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    bestand = models.FileField(_("bestand"), upload_to="pdf/%Y/%m/", blank=True)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
+    paginas = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
+    duur = models.FloatField(_("rendertijd (s)"), null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exports",
+        verbose_name=_("aangevraagd door"),
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gestart = models.DateTimeField(_("gestart"), null=True, blank=True)
+    gereed = models.DateTimeField(_("gereed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF-export")
+        verbose_name_plural = _("PDF-exports")
+        ordering = ["-aangemaakt"]
+        indexes = [models.Index(fields=["content_type", "object_id", "soort"])]
+
+    def __str__(self):
+        return self.bestandsnaam or f"{self.get_soort_display()} #{self.pk}"

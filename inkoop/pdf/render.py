@@ -1,0 +1,203 @@
+"""The PDF machinery every document kind uses: one function renders a template to (html, pdf).
+
+- The same templates serve the HTML preview (screen) and the PDF (print): templates/pdf/.
+- WeasyPrint is imported inside the render function only (it takes a second to import).
+- The URL fetcher serves static files and media from disk and refuses everything else, so a
+  PDF never reaches the network, whatever a text links to.
+- Fonts: Source Sans 3 shipped in static/fonts/, loaded by @font-face in static/css/print.css.
+- Archival and accessible: PDF/A-3b (WeasyPrint 70 writes the XMP pdfaid identification and an
+  sRGB output intent) *and* a tagged structure tree (pdf_tags=True). WeasyPrint 70 offers
+  "pdf/ua-1" as a separate variant; PDF/A and PDF/UA identification cannot be combined in one
+  call, so we choose the archival identification and still tag the content. "pdf/ua-1" can be
+  asked for per export (variant parameter).
+"""
+
+import hashlib
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+VARIANTEN = ("pdf/a-3b", "pdf/ua-1")
+STANDAARD_VARIANT = "pdf/a-3b"
+# Base URL of the rendered HTML: "/static/..." and "/media/..." resolve against it, and the
+# fetcher maps them back to files. The host does not exist, so nothing can leak to a network.
+BASIS_URL = "https://inkoop.pdf.invalid/"
+# Bump when the rendering code changes in a way that changes the files (part of the cache key).
+PIJPLIJN_VERSIE = "1"
+
+
+class Gerenderd(tuple):
+    """(html, pdf_bytes), with the number of pages as an attribute."""
+
+    paginas: int
+
+    def __new__(cls, html: str, pdf: bytes, paginas: int):
+        obj = super().__new__(cls, (html, pdf))
+        obj.paginas = paginas
+        return obj
+
+
+def _statisch_pad(relatief: str) -> Path | None:
+    gevonden = finders.find(relatief)
+    if gevonden:
+        return Path(gevonden)
+    pad = (Path(settings.STATIC_ROOT) / relatief).resolve()
+    if pad.is_file() and pad.is_relative_to(Path(settings.STATIC_ROOT).resolve()):
+        return pad
+    return None
+
+
+def _media_pad(relatief: str) -> Path | None:
+    root = Path(settings.MEDIA_ROOT).resolve()
+    pad = (root / relatief).resolve()
+    return pad if pad.is_file() and pad.is_relative_to(root) else None
+
+
+def bestand_voor_url(url: str) -> Path | None:
+    """The file behind a static or media URL of the rendered HTML; None for anything else."""
+    from urllib.parse import unquote, urlsplit
+
+    delen = urlsplit(url)
+    if delen.scheme not in ("http", "https") or delen.netloc != urlsplit(BASIS_URL).netloc:
+        return None
+    pad = unquote(delen.path)
+    static = "/" + settings.STATIC_URL.strip("/") + "/"
+    media = "/" + settings.MEDIA_URL.strip("/") + "/"
+    if ".." in pad.split("/"):
+        return None
+    if pad.startswith(static):
+        return _statisch_pad(pad[len(static) :])
+    if pad.startswith(media):
+        return _media_pad(pad[len(media) :])
+    return None
+
+
+MIME = {
+    ".css": "text/css",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+
+
+@lru_cache(maxsize=64)
+def _lees(pad: Path, mtime: float) -> bytes:
+    # Fonts and the stylesheet are read once per process (keyed on mtime, so edits show).
+    return pad.read_bytes()
+
+
+def _fetcher_klasse():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+    class StatischeURLFetcher(URLFetcher):
+        """Serves static files and media from disk; refuses every other URL (no network)."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            pad = bestand_voor_url(url)
+            if pad is None:
+                logger.warning("PDF: URL geweigerd: %s", url)
+                raise URLFetchingError(f"Niet toegestaan in een PDF: {url}")
+            body = _lees(pad, pad.stat().st_mtime)
+            type_ = MIME.get(pad.suffix.lower(), "application/octet-stream")
+            return URLFetcherResponse(url, body, {"Content-Type": type_})
+
+    return StatischeURLFetcher
+
+
+def url_fetcher():
+    return _fetcher_klasse()()
+
+
+def render_html(template_name: str, context: dict) -> str:
+    with translation.override("nl"):
+        return render_to_string(template_name, {"pdf": True, **context})
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    variant: str = STANDAARD_VARIANT,
+    metadata: dict | None = None,
+) -> Gerenderd:
+    """Render a print template to (html, pdf_bytes); `.paginas` holds the page count.
+
+    `metadata` (titel, auteur, onderwerp) ends up in <title>/<meta> tags that the templates
+    print and WeasyPrint maps to the PDF's document information and XMP.
+    """
+    import weasyprint
+
+    if variant not in VARIANTEN:
+        raise ValueError(f"Onbekende PDF-variant: {variant}")
+    html = render_html(template_name, {"metadata": metadata or {}, **context})
+    document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()
+    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    return Gerenderd(html, pdf, len(document.pages))
+
+
+def sjabloon_kenmerk(template_name: str) -> str:
+    """A fingerprint of the template, what it includes, and the print stylesheet: part of the
+    cache key, so a changed template or stylesheet gives a new file."""
+    h = hashlib.sha256(PIJPLIJN_VERSIE.encode())
+    namen = [template_name, "pdf/base_pdf.html", "pdf/_inhoud.html"]
+    for naam in namen:
+        try:
+            bron = get_template(naam).template.source
+        except Exception:  # a template that does not exist adds nothing
+            continue
+        h.update(naam.encode())
+        h.update(bron.encode())
+    css = _statisch_pad("css/print.css")
+    if css:
+        h.update(_lees(css, css.stat().st_mtime))
+    return h.hexdigest()
+
+
+VOETNOOT_LIJST = re.compile(
+    r'<hr class="footnotes-sep">\s*<section class="footnotes">(.*?)</section>', re.DOTALL
+)
+VOETNOOT_ITEM = re.compile(r'<li id="(?P<id>fn-?[^"]*)">(?P<tekst>.*?)</li>', re.DOTALL)
+VOETNOOT_TERUG = re.compile(r'\s*<a href="#fnref[^"]*"[^>]*>[^<]*</a>')
+VOETNOOT_REF = re.compile(r'<sup><a href="#(?P<id>fn[^"]+)" id="fnref[^"]*"[^>]*>[^<]*</a></sup>')
+
+
+def voetnoten_inline(html: str) -> str:
+    """Move each markdown footnote's text to its reference as <span class="footnote">.
+
+    The print stylesheet floats these spans to the foot of the page (`float: footnote`), so a
+    footnote always lands on the page of its reference; on screen they read as small notes.
+    Works on the sanitised output of inkoop.core.markdown.naar_html.
+    """
+    lijst = VOETNOOT_LIJST.search(html)
+    if not lijst:
+        return html
+    teksten = {}
+    for item in VOETNOOT_ITEM.finditer(lijst.group(1)):
+        tekst = VOETNOOT_TERUG.sub("", item.group("tekst")).strip()
+        tekst = re.sub(r"</p>\s*<p>", " ", tekst)
+        tekst = re.sub(r"</?p>", "", tekst).strip()
+        teksten[item.group("id")] = tekst
+    html = html[: lijst.start()] + html[lijst.end() :]
+    geplaatst = set()
+
+    def vervang(match):
+        fid = match.group("id").split(":")[0]
+        if fid in geplaatst or fid not in teksten:
+            return ""
+        geplaatst.add(fid)
+        return f'<span class="footnote">{teksten[fid]}</span>'
+
+    return VOETNOOT_REF.sub(vervang, html)

@@ -1,0 +1,45 @@
+"""Reads for the PDFs, through the register of document kinds (`soorten`).
+
+One `bron(soort, onderwerp, parameters)` serves the export task, the HTML preview and
+`manage.py render_pdf`, so all three show the same thing.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+
+from .models import Export
+from .soorten import Bron, soort
+
+
+def onderwerp_ophalen(code: str, object_id: int):
+    """The object an export is about, with what permission checks need (regio path)."""
+    s = soort(code)
+    return s.ophalen(s.model.objects.all()).get(pk=object_id)
+
+
+def parameters_uit(code: str, data, onderwerp) -> dict:
+    """An export's parameters from request data, checked against its subject by its kind (a
+    redline's comparison version, a decision list's round); anything else is dropped, so the
+    widget, the job and the preview agree on what the PDF shows."""
+    return soort(code).parameters(data, onderwerp)
+
+
+def leesrecht(code: str, onderwerp) -> str:
+    """The permission (regions.permissions action) a user needs to read this PDF."""
+    return soort(code).actie(onderwerp)
+
+
+def bron(code: str, onderwerp, parameters: dict | None = None) -> Bron:
+    return soort(code).bron(onderwerp, parameters or {})
+
+
+def exports_van(onderwerp, soort: str, parameters: dict | None = None, limiet: int = 10):
+    """The exports of this subject, kind and parameters (a redline against version 2 is not
+    the one against version 3), newest first."""
+    ct = ContentType.objects.get_for_model(type(onderwerp))
+    return list(
+        Export.objects.filter(
+            content_type=ct, object_id=onderwerp.pk, soort=soort, parameters=parameters or {}
+        )
+        .select_related("aangevraagd_door")
+        .order_by("-aangemaakt", "-pk")[:limiet]
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("pdf/<slug:soort>/<int:object_id>/maken/", views.export_starten, name="export_starten"),
+    path(
+        "pdf/<slug:soort>/<int:object_id>/voorbeeld/",
+        views.export_voorbeeld,
+        name="export_voorbeeld",
+    ),
+    path("pdf/exports/<int:pk>/", views.export_detail, name="export"),
+    path("pdf/exports/<int:pk>/download/", views.export_download, name="export_download"),
+]

@@ -1,0 +1,112 @@
+"""PDF exports: start a job, follow it (HTMX polling), download, and the HTML preview."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from inkoop.pdf import render as pdf
+from inkoop.pdf import selectors as export_selectors
+from inkoop.pdf import services as export_services
+from inkoop.pdf.models import Export
+from regions import permissions
+
+
+def _onderwerp(request, soort, object_id):
+    try:
+        onderwerp = export_selectors.onderwerp_ophalen(soort, object_id)
+    except (ValueError, KeyError, ObjectDoesNotExist) as exc:
+        raise Http404 from exc
+    permissions.vereis(request.user, export_selectors.leesrecht(soort, onderwerp), onderwerp)
+    return onderwerp
+
+
+def _export(request, pk):
+    export = get_object_or_404(Export.objects.select_related("content_type"), pk=pk)
+    onderwerp = export.onderwerp
+    if onderwerp is None:
+        raise Http404
+    permissions.vereis(request.user, export_selectors.leesrecht(export.soort, onderwerp), onderwerp)
+    return export, onderwerp
+
+
+def _widget(request, onderwerp, soort, parameters, status=200):
+    return render(
+        request,
+        "inkoop/export/_pdf.html",
+        {
+            "onderwerp": onderwerp,
+            "soort": soort,
+            "parameters": parameters,
+            "volgende": request.POST.get("volgende", ""),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def export_starten(request, soort, object_id):
+    onderwerp = _onderwerp(request, soort, object_id)
+    parameters = export_selectors.parameters_uit(soort, request.POST, onderwerp)
+    export = export_services.export_aanvragen(
+        onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters
+    )
+    if request.POST.get("opnieuw") and export.status == "mislukt":
+        export_services.opnieuw_proberen(export)
+    if request.htmx:
+        return _widget(request, onderwerp, soort, parameters)
+    volgende = request.POST.get("volgende", "")
+    if url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
+        return redirect(volgende)
+    return redirect("inkoop:export", pk=export.pk)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def export_detail(request, pk):
+    """One job: a page without JavaScript, the widget partial for HTMX polling."""
+    export, onderwerp = _export(request, pk)
+    if request.htmx:
+        return _widget(request, onderwerp, export.soort, export.parameters)
+    return render(
+        request,
+        "inkoop/export/export.html",
+        {
+            "export": export,
+            "onderwerp": onderwerp,
+            "soort": export.soort,
+            "parameters": export.parameters,
+        },
+    )
+
+
+@login_required
+@require_GET
+def export_download(request, pk):
+    export, _ = _export(request, pk)
+    if export.status != "klaar" or not export.bestand:
+        raise Http404("Deze PDF is nog niet klaar.")
+    return FileResponse(
+        export.bestand.open("rb"),
+        as_attachment=True,
+        filename=export.bestandsnaam or "document.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_GET
+def export_voorbeeld(request, soort, object_id):
+    """The print template as HTML (screen): the same template and data as the PDF."""
+    onderwerp = _onderwerp(request, soort, object_id)
+    parameters = export_selectors.parameters_uit(soort, request.GET, onderwerp)
+    bron = export_selectors.bron(soort, onderwerp, parameters)
+    html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
+    return HttpResponse(html)
+
+

@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SessieSoort(models.TextChoices):
+    BESTUURLIJK = "bestuurlijk", _("Bestuurlijk overleg")
+    DO = "do", _("Directieoverleg (DO)")
+    PFHO = "pfho", _("Portefeuillehoudersoverleg (PFHO)")
+    MARKTCONSULTATIE = "marktconsultatie", _("Marktconsultatie")
+    ADVIESRAAD = "adviesraad", _("Adviesraad")
+    INWONERS = "inwoners", _("Inwonerssessie")
+
+
+class InbrengSoort(models.TextChoices):
+    VRAAG = "vraag", _("Vraag")
+    OPMERKING = "opmerking", _("Opmerking")
+    ADVIES = "advies", _("Advies")
+
+
+class BronSoort(models.TextChoices):
+    AANBIEDER = "aanbieder", _("Aanbieder")
+    GEMEENTE = "gemeente", _("Gemeente")
+    ADVIESRAAD = "adviesraad", _("Adviesraad")
+    INWONERS = "inwoners", _("Inwoners")
+    BESTUUR = "bestuur", _("Bestuurder")
+    OVERIG = "overig", _("Overig")
+
+
+class Verwerking(models.TextChoices):
+    OPEN = "", _("Nog niet beantwoord")
+    OVERGENOMEN = "overgenomen", _("Overgenomen")
+    DEELS = "deels", _("Deels overgenomen")
+    NIET = "niet", _("Niet overgenomen")
+    KENNISGENOMEN = "kennisgenomen", _("Kennisgenomen")
+
+
+class ResultaatSoort(models.TextChoices):
+    EENS_ONEENS = "eens_oneens", _("Eens / oneens")
+    SCHAAL = "schaal", _("Schaal 1–5")
+    WOORDEN = "woorden", _("Vrije woorden")

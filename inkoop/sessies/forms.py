@@ -1,0 +1,325 @@
+"""Forms for sessions, their minutes, input and the planning. Rules that must also hold for the
+admin and commands live in inkoop/sessies/services.py; these forms check what a person types."""
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from inkoop.besluitvorming.models import Voorstel
+from inkoop.core.revisie import RevisieVeld
+from inkoop.core.velden import Meerkeuze
+from inkoop.sessies.constants import ResultaatSoort, Verwerking
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.trajecten.models import Gremium, Traject
+from uitgangspunten.models import Document, Uitgangspunt, Versie
+from voorzieningen.models import Voorziening
+
+
+def gebruikers_van_regio(regio):
+    return (
+        get_user_model()
+        .objects.filter(roltoewijzingen__regio=regio, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class GebruikerKeuze(Meerkeuze):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class GebruikerEnkel(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+def voorzieningen_van(traject, regio):
+    if traject is not None:
+        return Voorziening.objects.filter(in_trajecten__traject=traject).order_by(
+            "volgorde", "naam"
+        )
+    return Voorziening.objects.filter(regio=regio).order_by("volgorde", "naam")
+
+
+class SessieForm(RevisieVeld, forms.ModelForm):
+    deelnemers = GebruikerKeuze(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Deelnemers",
+        help_text="Mensen met een rol in deze regio. Gasten van buiten voegt u op de "
+        "sessiepagina toe.",
+    )
+
+    class Meta:
+        model = Sessie
+        fields = [
+            "soort", "gremium", "traject", "titel", "doel", "datum", "begintijd", "eindtijd",
+            "locatie", "deelnemers",
+        ]  # fmt: skip
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "begintijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "eindtijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "doel": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regio = regio
+        self.fields["gremium"].queryset = Gremium.objects.filter(regio=regio)
+        self.fields["traject"].queryset = Traject.objects.filter(regio=regio)
+        self.fields["deelnemers"].queryset = gebruikers_van_regio(regio)
+
+    def clean(self):
+        data = super().clean()
+        begin, eind = data.get("begintijd"), data.get("eindtijd")
+        if eind and not begin:
+            self.add_error("begintijd", "Vul ook de begintijd in als u een eindtijd opgeeft.")
+        elif begin and eind and eind <= begin:
+            self.add_error("eindtijd", "De eindtijd ligt na de begintijd.")
+        return data
+
+
+class VerslagInleidingForm(RevisieVeld, forms.ModelForm):
+    class Meta:
+        model = Sessie
+        fields = ["verslag_inleiding"]
+        widgets = {"verslag_inleiding": forms.Textarea(attrs={"rows": 6})}
+
+
+class _OnderdeelForm(RevisieVeld, forms.ModelForm):
+    """An item of a session page; gets the session so choices stay inside its region."""
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessie = sessie
+        if "voorziening" in self.fields:
+            self.fields["voorziening"].queryset = voorzieningen_van(sessie.traject, sessie.regio)
+            self.fields["voorziening"].empty_label = "Algemeen (geen voorziening)"
+
+
+class GastForm(_OnderdeelForm):
+    class Meta:
+        model = Gast
+        fields = ["naam", "organisatie", "rol"]
+
+
+class AgendapuntForm(_OnderdeelForm):
+    class Meta:
+        model = Agendapunt
+        fields = ["volgorde", "titel", "document", "versie", "voorziening", "voorstel"]
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, sessie=sessie, **kwargs)
+        documenten = Document.objects.filter(traject__regio=sessie.regio)
+        if sessie.traject_id:
+            documenten = documenten.filter(traject=sessie.traject)
+        self.fields["document"].queryset = documenten.order_by("titel")
+        self.fields["versie"].queryset = Versie.objects.filter(
+            document__in=documenten
+        ).select_related("document")
+        self.fields["versie"].label_from_instance = lambda v: (
+            f"{v.document.titel}, versie {v.nummer}"
+        )
+        self.fields["voorstel"].queryset = Voorstel.objects.filter(traject__regio=sessie.regio)
+        self.fields["voorziening"].empty_label = "Geen voorziening"
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("volgorde", sessie.agendapunten.count() + 1)
+
+    def clean(self):
+        data = super().clean()
+        document, versie = data.get("document"), data.get("versie")
+        if versie and document and versie.document_id != document.pk:
+            self.add_error("versie", "Deze versie hoort niet bij het gekozen document.")
+        return data
+
+
+class ConclusieForm(_OnderdeelForm):
+    class Meta:
+        model = Conclusie
+        fields = ["voorziening", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
+
+
+class InbrengForm(_OnderdeelForm):
+    class Meta:
+        model = Inbreng
+        fields = ["soort", "voorziening", "tekst", "antwoord", "bron_soort", "bron_naam"]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 3}),
+            "antwoord": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"bron_naam": "Bijvoorbeeld de naam van de aanbieder of adviesraad."}
+
+
+AANTAL_FOUTEN = {"min_value": "Een aantal is 0 of meer.", "invalid": "Vul een heel getal in."}
+
+
+class StellingForm(_OnderdeelForm):
+    resultaat_soort = forms.ChoiceField(
+        label="Soort resultaat", choices=ResultaatSoort.choices, widget=forms.RadioSelect
+    )
+    eens = forms.IntegerField(
+        label="Aantal eens", min_value=0, required=False, error_messages=AANTAL_FOUTEN
+    )
+    oneens = forms.IntegerField(
+        label="Aantal oneens", min_value=0, required=False, error_messages=AANTAL_FOUTEN
+    )
+    schaal_gemiddelde = forms.DecimalField(
+        label="Gemiddelde score (1 tot en met 5)",
+        max_digits=3,
+        decimal_places=2,
+        required=False,
+        localize=True,
+        help_text="Bijvoorbeeld 3,8.",
+    )
+    schaal_n = forms.IntegerField(
+        label="Aantal antwoorden", min_value=0, required=False, error_messages=AANTAL_FOUTEN
+    )
+
+    class Meta:
+        model = Stelling
+        fields = [
+            "tekst", "voorziening", "resultaat_soort", "eens", "oneens", "schaal_gemiddelde",
+            "schaal_n", "woorden", "toelichting",
+        ]  # fmt: skip
+        widgets = {
+            "woorden": forms.Textarea(attrs={"rows": 2}),
+            "toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"woorden": "Gescheiden door komma's of op nieuwe regels."}
+
+    VELDEN_PER_SOORT = {
+        ResultaatSoort.EENS_ONEENS: ("eens", "oneens"),
+        ResultaatSoort.SCHAAL: ("schaal_gemiddelde", "schaal_n"),
+        ResultaatSoort.WOORDEN: ("woorden",),
+    }
+
+    def clean(self):
+        data = super().clean()
+        soort = data.get("resultaat_soort")
+        if not soort:
+            return data
+        for veld in self.VELDEN_PER_SOORT[soort]:
+            if data.get(veld) in (None, "") and veld not in self.errors:
+                self.add_error(veld, f"Vul dit in bij een resultaat van de soort "
+                                     f"'{ResultaatSoort(soort).label.lower()}'.")  # fmt: skip
+        if soort == ResultaatSoort.SCHAAL:
+            gemiddelde, n = data.get("schaal_gemiddelde"), data.get("schaal_n")
+            if gemiddelde is not None and not Decimal(1) <= gemiddelde <= Decimal(5):
+                self.add_error("schaal_gemiddelde", "Het gemiddelde ligt tussen 1 en 5.")
+            if n is not None and n < 1:
+                self.add_error("schaal_n", "Er is minstens één antwoord nodig voor een gemiddelde.")
+        if soort == ResultaatSoort.EENS_ONEENS and data.get("eens") == 0 == data.get("oneens"):
+            self.add_error("eens", "Er is minstens één stem nodig (eens of oneens).")
+        # Only the fields of the chosen kind are kept.
+        for andere, velden in self.VELDEN_PER_SOORT.items():
+            if andere != soort:
+                for veld in velden:
+                    data[veld] = "" if veld == "woorden" else None
+        return data
+
+
+class ActiepuntForm(_OnderdeelForm):
+    eigenaar_gebruiker = GebruikerEnkel(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Eigenaar (gebruiker)",
+        empty_label="Geen gebruiker",
+    )
+
+    class Meta:
+        model = Actiepunt
+        fields = ["omschrijving", "eigenaar_gebruiker", "eigenaar", "deadline", "afgerond"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        labels = {"eigenaar": "Eigenaar (vrije tekst)"}
+        help_texts = {"eigenaar": "Als de eigenaar geen gebruiker is, bijvoorbeeld 'Team inkoop'."}
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, sessie=sessie, **kwargs)
+        self.fields["eigenaar_gebruiker"].queryset = gebruikers_van_regio(sessie.regio)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("eigenaar_gebruiker") and not (data.get("eigenaar") or "").strip():
+            self.add_error("eigenaar", "Kies een gebruiker of vul een eigenaar in.")
+        return data
+
+
+class VerslagVaststellenForm(forms.Form):
+    verslag_van = forms.ModelChoiceField(
+        queryset=Sessie.objects.none(),
+        label="Verslag van sessie",
+        empty_label="Kies een sessie",
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verslag_van"].queryset = keuzes
+
+
+class VerwerkingForm(RevisieVeld, forms.ModelForm):
+    """Which principles an input item concerns, and what was done with it."""
+
+    uitgangspunten = Meerkeuze(
+        queryset=Uitgangspunt.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Betreft uitgangspunten",
+    )
+    verwerking = forms.ChoiceField(
+        label="Wat is ermee gedaan", choices=Verwerking.choices, widget=forms.RadioSelect,
+        required=False,
+    )  # fmt: skip
+
+    class Meta:
+        model = Inbreng
+        fields = ["uitgangspunten", "verwerking", "verwerking_toelichting"]
+        widgets = {"verwerking_toelichting": forms.Textarea(attrs={"rows": 3})}
+        labels = {"verwerking_toelichting": "Waarom"}
+        help_texts = {"verwerking_toelichting": "Verplicht, behalve bij 'kennisgenomen'."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["uitgangspunten"].queryset = (
+            Uitgangspunt.objects.filter(traject_id=self.instance.traject_id)
+            .select_related("voorziening", "perceel")
+            .order_by("soort", "voorziening__volgorde", "voorziening__naam", "volgorde", "pk")
+        )
+
+    def groepen(self):
+        """The checkboxes grouped by kind or service, for one fieldset per group."""
+        veld = self["uitgangspunten"]
+        per_id = {u.pk: u for u in self.fields["uitgangspunten"].queryset}
+        groepen = {}
+        for keuze in veld:
+            up = per_id.get(int(str(keuze.data["value"])))
+            if up is None:
+                continue
+            if up.voorziening_id:
+                naam = up.voorziening.naam
+            elif up.perceel_id:
+                naam = str(up.perceel)
+            else:
+                naam = up.get_soort_display()
+            groepen.setdefault(naam, []).append(keuze)
+        return list(groepen.items())
+
+    def clean(self):
+        data = super().clean()
+        verwerking = data.get("verwerking") or ""
+        toelichting = (data.get("verwerking_toelichting") or "").strip()
+        if verwerking not in ("", Verwerking.KENNISGENOMEN) and not toelichting:
+            self.add_error(
+                "verwerking_toelichting",
+                "Leg uit waarom, behalve bij 'kennisgenomen'.",
+            )
+        return data
+
+

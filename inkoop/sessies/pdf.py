@@ -1,0 +1,57 @@
+"""The PDF kinds of sessions: the minutes (verslag) and a round's response report
+(reactienota). Registered with the PDF machinery (inkoop.pdf.soorten)."""
+
+from inkoop.pdf.constants import ExportSoort
+from inkoop.pdf.soorten import Bron, Soort, registreren
+from inkoop.trajecten.models import Traject
+
+from . import selectors as sessie_selectors
+from .models import Sessie
+
+
+def verslag_bron(sessie: Sessie) -> Bron:
+    sessie = sessie_selectors.sessie_detail(sessie.pk)
+    vastgesteld = sessie_selectors.verslag_is_vastgesteld(sessie)
+    context = {"sessie": sessie, "kenmerk": "", "concept": not vastgesteld}
+    metadata = {
+        "titel": f"Verslag {sessie.titel}",
+        "auteur": str(sessie.gremium or sessie.regio),
+        "onderwerp": f"Verslag van {sessie.datum:%d-%m-%Y}",
+        "trefwoorden": "verslag, sessie",
+    }
+    return Bron(
+        "pdf/verslag.html",
+        context,
+        metadata,
+        f"Verslag {sessie.titel}",
+        f"{sessie.datum:%Y-%m-%d}",
+        concept=not vastgesteld,
+    )
+
+
+def reactienota_bron(traject: Traject) -> Bron:
+    # The same data as the page (inkoop.sessies.selectors.reactienota): one grouping rule.
+    nota = sessie_selectors.reactienota(traject)
+    context = {
+        "traject": traject,
+        "nota": nota,
+        "open": sum(1 for g in nota["groepen"] for i in g["items"] if not i["verwerking"]),
+        "kenmerk": "",
+        "concept": False,
+    }
+    titel = f"Reactienota {traject.naam}"
+    metadata = {
+        "titel": titel,
+        "auteur": str(traject.regio),
+        "onderwerp": "Wat we met uw inbreng hebben gedaan",
+        "trefwoorden": "reactienota, inbreng",
+    }
+    return Bron("pdf/reactienota.html", context, metadata, titel)
+
+
+registreren(
+    Soort(ExportSoort.VERSLAG, Sessie, lambda sessie, parameters: verslag_bron(sessie))
+)
+registreren(
+    Soort(ExportSoort.REACTIENOTA, Traject, lambda traject, parameters: reactienota_bron(traject))
+)

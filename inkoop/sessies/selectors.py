@@ -1,0 +1,251 @@
+"""Reads for sessions, minutes, input, the response report (reactienota) and the planning.
+
+Every page reads with a fixed number of queries, however many items a session or round has.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit
+from inkoop.sessies import charts
+from inkoop.sessies.constants import Verwerking
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Sessie, Stelling
+from inkoop.trajecten.models import Mijlpaal, Traject
+from uitgangspunten.models import Uitgangspunt
+
+UITGANGSPUNTEN_KORT = Uitgangspunt.objects.only("id", "uid", "titel", "traject_id")
+
+
+def sessies_lijst(qs):
+    return (
+        qs.select_related("traject", "gremium", "regio")
+        .annotate(aantal_inbreng=Count("inbreng", distinct=True))
+        .order_by("-datum", "-begintijd", "titel")
+    )
+
+
+def inbreng_queryset():
+    return Inbreng.objects.select_related("voorziening", "sessie").prefetch_related(
+        Prefetch("uitgangspunten", queryset=UITGANGSPUNTEN_KORT.order_by("volgorde", "pk"))
+    )
+
+
+def verslag_is_vastgesteld(sessie) -> bool:
+    """Minutes are adopted when a later session recorded "vastgesteld" on them (one rule for
+    the session page, the adoption service and the PDF's CONCEPT mark)."""
+    return Besluit.objects.filter(verslag_van=sessie, uitkomst=Uitkomst.VASTGESTELD).exists()
+
+
+def sessie_detail(pk) -> Sessie:
+    vaststellingen = Besluit.objects.filter(uitkomst=Uitkomst.VASTGESTELD).select_related(
+        "sessie", "gremium"
+    )
+    return (
+        Sessie.objects.select_related("regio", "traject", "traject__regio", "gremium")
+        .prefetch_related(
+            "deelnemers",
+            "gasten",
+            Prefetch(
+                "agendapunten",
+                queryset=Agendapunt.objects.select_related(
+                    "document", "versie", "voorziening", "voorstel"
+                ),
+            ),
+            Prefetch("conclusies", queryset=Conclusie.objects.select_related("voorziening")),
+            Prefetch("stellingen", queryset=Stelling.objects.select_related("voorziening")),
+            Prefetch("inbreng", queryset=inbreng_queryset()),
+            Prefetch(
+                "actiepunten", queryset=Actiepunt.objects.select_related("eigenaar_gebruiker")
+            ),
+            Prefetch("verslag_besluiten", queryset=vaststellingen, to_attr="vastgesteld_in"),
+            Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.filter(verslag_van__isnull=False).select_related(
+                    "verslag_van"
+                ),
+                to_attr="vastgestelde_verslagen",
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def stellingen_met_resultaat(stellingen):
+    """Each statement with its result as text and as a decorative chart."""
+    return [
+        {"stelling": s, "tekst": charts.stelling_tekst(s), "svg": charts.stelling_grafiek(s)}
+        for s in stellingen
+    ]
+
+
+def open_inbreng(traject: Traject, voorziening=None):
+    """Input of a round (or of one of its services) that still has no answer."""
+    qs = inbreng_queryset().filter(traject=traject, verwerking=Verwerking.OPEN)
+    if voorziening is not None:
+        qs = qs.filter(voorziening=voorziening)
+    return qs.order_by("sessie__datum", "volgorde", "pk")
+
+
+def open_inbreng_bij_voorziening(voorziening) -> list[dict]:
+    """Per round of a service: how much input is still unanswered (for the service page).
+
+    [{"traject": Traject, "aantal": n}]; the include
+    inkoop/sessies/_open_inbreng_bij_voorziening.html renders it with a link to the round's
+    input list filtered on the service.
+    """
+    rijen = (
+        Inbreng.objects.filter(voorziening=voorziening, verwerking=Verwerking.OPEN)
+        .values("traject")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+    )
+    aantallen = {r["traject"]: r["aantal"] for r in rijen}
+    trajecten = Traject.objects.filter(pk__in=aantallen).select_related("regio")
+    return [{"traject": t, "aantal": aantallen[t.pk]} for t in trajecten]
+
+
+def inbreng_bij_uitgangspunt(uitgangspunt) -> list[Inbreng]:
+    """The input that shaped a principle, oldest session first (for the principle page)."""
+    return list(
+        uitgangspunt.inbreng.select_related("sessie", "voorziening").order_by(
+            "sessie__datum", "volgorde", "pk"
+        )
+    )
+
+
+def bron_tekst(inbreng) -> str:
+    bron = inbreng.get_bron_soort_display()
+    return f"{bron}: {inbreng.bron_naam}" if inbreng.bron_naam else str(bron)
+
+
+def reactienota(traject: Traject, voorziening=None) -> dict:
+    """The response report as plain data (for the page and the PDF).
+
+    {"traject": naam, "voorziening": naam or None, "aantal": n, "groepen": [
+        {"titel": "Algemeen" | service name, "voorziening_id": id or None, "items": [
+            {"pk", "soort", "tekst", "antwoord", "bron", "bron_soort", "bron_naam",
+             "sessie": {"titel", "datum"} or None, "uitgangspunten": [{"titel", "url"}],
+             "verwerking" (code, "" = open), "verwerking_label", "toelichting"}]}]}
+    General input ("Algemeen") first, then services in their usual order.
+    """
+    qs = inbreng_queryset().filter(traject=traject)
+    if voorziening is not None:
+        qs = qs.filter(voorziening=voorziening)
+    qs = qs.order_by(
+        "voorziening__volgorde", "voorziening__naam", "sessie__datum", "volgorde", "pk"
+    )
+    groepen: dict = {}
+    for inbreng in qs:
+        sleutel = inbreng.voorziening_id
+        if sleutel not in groepen:
+            groepen[sleutel] = {
+                "titel": inbreng.voorziening.naam if sleutel else "Algemeen",
+                "voorziening_id": sleutel,
+                "items": [],
+            }
+        groepen[sleutel]["items"].append(
+            {
+                "pk": inbreng.pk,
+                "soort": inbreng.get_soort_display(),
+                "tekst": inbreng.tekst,
+                "antwoord": inbreng.antwoord,
+                "bron": bron_tekst(inbreng),
+                "bron_soort": inbreng.bron_soort,
+                "bron_naam": inbreng.bron_naam,
+                "sessie": (
+                    {"titel": inbreng.sessie.titel, "datum": inbreng.sessie.datum}
+                    if inbreng.sessie_id
+                    else None
+                ),
+                "uitgangspunten": [
+                    {"titel": u.titel, "url": u.get_absolute_url()}
+                    for u in inbreng.uitgangspunten.all()
+                ],
+                "verwerking": inbreng.verwerking,
+                "verwerking_label": str(Verwerking(inbreng.verwerking).label),
+                "toelichting": inbreng.verwerking_toelichting,
+            }
+        )
+    lijst = list(groepen.values())
+    lijst.sort(key=lambda g: g["voorziening_id"] is not None)  # stable: Algemeen first
+    return {
+        "traject": traject.naam,
+        "voorziening": voorziening.naam if voorziening is not None else None,
+        "aantal": sum(len(g["items"]) for g in lijst),
+        "groepen": lijst,
+    }
+
+
+# ---------- Planning ----------
+
+
+def agenda_items(traject: Traject):
+    """Sessions and dated milestones of a round, for the calendar export."""
+    sessies = list(
+        Sessie.objects.filter(traject=traject).select_related("gremium").order_by("datum")
+    )
+    mijlpalen = list(
+        Mijlpaal.objects.filter(traject=traject, datum__isnull=False).order_by("datum")
+    )
+    return sessies, mijlpalen
+
+
+def agenda_ics(traject: Traject) -> bytes:
+    """An iCalendar file of a round's sessions and dated milestones.
+
+    Sessions with times start and end in Europe/Amsterdam time; sessions without times and
+    milestones are all-day events. UIDs stay the same for the same object, so calendar apps
+    update an event instead of duplicating it on a new import.
+    """
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar, Event
+
+    zone = ZoneInfo("Europe/Amsterdam")
+    cal = Calendar()
+    cal.add("prodid", "-//Inkoopbeleid sociaal domein//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{traject.naam} ({traject.regio.naam})")
+    sessies, mijlpalen = agenda_items(traject)
+    nu = timezone.now()
+    for sessie in sessies:
+        event = Event()
+        event.add("uid", f"sessie-{sessie.pk}@inkoopbeleid-sociaal-domein")
+        event.add("dtstamp", nu)
+        event.add("summary", sessie.titel)
+        if sessie.begintijd:
+            begin = dt.datetime.combine(sessie.datum, sessie.begintijd, tzinfo=zone)
+            event.add("dtstart", begin)
+            if sessie.eindtijd:
+                event.add("dtend", dt.datetime.combine(sessie.datum, sessie.eindtijd, tzinfo=zone))
+        else:
+            event.add("dtstart", sessie.datum)
+            event.add("dtend", sessie.datum + dt.timedelta(days=1))
+        if sessie.locatie:
+            event.add("location", sessie.locatie)
+        omschrijving = [sessie.get_soort_display()]
+        if sessie.gremium_id:
+            omschrijving.append(sessie.gremium.naam)
+        if sessie.doel:
+            omschrijving.append(sessie.doel)
+        event.add("description", "\n".join(str(d) for d in omschrijving))
+        cal.add_component(event)
+    for mijlpaal in mijlpalen:
+        event = Event()
+        event.add("uid", f"mijlpaal-{mijlpaal.pk}@inkoopbeleid-sociaal-domein")
+        event.add("dtstamp", nu)
+        event.add("summary", mijlpaal.omschrijving)
+        event.add("dtstart", mijlpaal.datum)
+        event.add("dtend", mijlpaal.datum + dt.timedelta(days=1))
+        event.add("description", f"Mijlpaal, status: {mijlpaal.get_status_display().lower()}")
+        cal.add_component(event)
+    if sessies:
+        # Only the time zone rules for the years the sessions span keep the file small.
+        cal.add_missing_timezones(
+            first_date=sessies[0].datum - dt.timedelta(days=366),
+            last_date=sessies[-1].datum + dt.timedelta(days=366),
+        )
+    return cal.to_ical()

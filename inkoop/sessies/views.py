@@ -1,0 +1,526 @@
+"""Sessions and their minutes, input and the response report, and the planning.
+
+Items of the minutes are edited in the page with HTMX: each item kind has one section on the
+session page (partial "sectie") and each item its own block (partials "item" and
+"item_formulier"). Without JavaScript the same links and forms lead to full pages and
+redirects, so everything also works as ordinary requests.
+
+Edits carry the revision they were based on: when a colleague saved in the meantime the service
+raises `Conflict`, nothing is written, and the same form comes back as typed, with the stored
+values beside it and the revision moved on, so saving again is a deliberate choice.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
+from inkoop.sessies import charts, forms, selectors, services
+from inkoop.sessies.constants import Verwerking
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.trajecten.models import Traject
+from inkoop.trajecten.views import traject_of_404
+from regions import permissions
+from regions.models import Regio
+from voorzieningen.models import Voorziening
+
+
+@dataclass(frozen=True)
+class Soort:
+    model: type
+    form: type
+    relatie: str
+    titel: str
+    enkelvoud: str
+    leeg: str
+    kop: int = 3
+
+
+SOORTEN = {
+    "gast": Soort(Gast, forms.GastForm, "gasten", "Gasten", "gast",
+                  "Er zijn geen gasten vastgelegd."),
+    "agendapunt": Soort(Agendapunt, forms.AgendapuntForm, "agendapunten", "Agenda", "agendapunt",
+                        "Er zijn nog geen agendapunten.", kop=2),
+    "conclusie": Soort(Conclusie, forms.ConclusieForm, "conclusies", "Conclusies", "conclusie",
+                       "Er zijn nog geen conclusies."),
+    "inbreng": Soort(Inbreng, forms.InbrengForm, "inbreng", "Vragen, opmerkingen en adviezen",
+                     "inbreng", "Er is nog geen inbreng vastgelegd."),
+    "stelling": Soort(Stelling, forms.StellingForm, "stellingen", "Stellingen", "stelling",
+                      "Er zijn nog geen stellingen."),
+    "actiepunt": Soort(Actiepunt, forms.ActiepuntForm, "actiepunten", "Actiepunten",
+                       "actiepunt", "Er zijn geen actiepunten."),
+}  # fmt: skip
+VERSLAG_SOORTEN = ("conclusie", "inbreng", "stelling", "actiepunt")
+
+
+def _sessie(pk) -> Sessie:
+    try:
+        return selectors.sessie_detail(pk)
+    except Sessie.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _soort(soort) -> Soort:
+    if soort not in SOORTEN:
+        raise Http404
+    return SOORTEN[soort]
+
+
+def _nieuw_form(sessie, soort, data=None):
+    return SOORTEN[soort].form(data, sessie=sessie, auto_id=f"id_nieuw_{soort}_%s")
+
+
+def _bewerk_form(sessie, soort, item, data=None):
+    return SOORTEN[soort].form(
+        data, instance=item, sessie=sessie, auto_id=f"id_{soort}_{item.pk}_%s"
+    )
+
+
+def _items(sessie, soort):
+    items = list(getattr(sessie, SOORTEN[soort].relatie).all())
+    if soort == "stelling":
+        for s in items:
+            s.resultaat_tekst = charts.stelling_tekst(s)
+            s.resultaat_svg = charts.stelling_grafiek(s)
+    return items
+
+
+def _sectie(sessie, soort, mag_bewerken, form=None):
+    return {
+        "soort": soort,
+        "info": SOORTEN[soort],
+        "items": _items(sessie, soort),
+        "form": (form or _nieuw_form(sessie, soort)) if mag_bewerken else None,
+        "kan_toevoegen": soort != "inbreng" or bool(sessie.traject_id),
+        "kop": SOORTEN[soort].kop,
+    }
+
+
+def _opslaan(form, sessie):
+    """Bind, call the service, and put service errors or a conflict back on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return services.onderdeel_opslaan(
+            sessie=sessie,
+            onderdeel=form.save(commit=False),
+            revisie=form.cleaned_data.get("revisie"),
+        )
+    except Conflict as conflict:
+        conflict_tonen(form, conflict, sessie=sessie)
+        return None
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for veld, fouten in exc.error_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            form.add_error(None, exc.messages)
+        return None
+
+
+def _sessie_url(sessie, anker=""):
+    return reverse("inkoop:sessie", kwargs={"pk": sessie.pk}) + (f"#{anker}" if anker else "")
+
+
+# ---------- Lists and the session form ----------
+
+
+@login_required
+def sessies_regio(request, regio):
+    regio = get_object_or_404(Regio, slug=regio)
+    permissions.vereis(request.user, "concepten_bekijken", regio)
+    return render(
+        request,
+        "inkoop/sessies/lijst.html",
+        {
+            "regio": regio,
+            "traject": None,
+            "sessies": selectors.sessies_lijst(Sessie.objects.filter(regio=regio)),
+            "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", regio),
+        },
+    )
+
+
+@login_required
+def sessies_traject(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "concepten_bekijken", traject)
+    return render(
+        request,
+        "inkoop/sessies/lijst.html",
+        {
+            "regio": traject.regio,
+            "traject": traject,
+            "sessies": selectors.sessies_lijst(Sessie.objects.filter(traject=traject)),
+            "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", traject),
+        },
+    )
+
+
+def _sessie_formulier(request, regio, sessie, initial=None):
+    form = forms.SessieForm(
+        request.POST or None, instance=sessie, regio=regio, initial=initial or {}
+    )
+    if request.method == "POST" and form.is_valid():
+        nieuw = form.save(commit=False)
+        nieuw.regio = regio
+        try:
+            nieuw = services.sessie_opslaan(
+                sessie=nieuw,
+                deelnemers=form.cleaned_data["deelnemers"],
+                revisie=form.cleaned_data.get("revisie"),
+            )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict, regio=regio)
+        except ValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            messages.success(request, "De sessie is opgeslagen.")
+            return redirect("inkoop:sessie", pk=nieuw.pk)
+    return render(
+        request,
+        "inkoop/sessies/sessie_formulier.html",
+        {"form": form, "regio": regio, "sessie": sessie if sessie.pk else None,
+         "traject": sessie.traject if sessie.pk else initial.get("traject") if initial else None},
+    )  # fmt: skip
+
+
+@login_required
+def sessie_nieuw(request, regio):
+    regio = get_object_or_404(Regio, slug=regio)
+    permissions.vereis(request.user, "sessies_bewerken", regio)
+    initial = {}
+    if slug := request.GET.get("traject"):
+        initial["traject"] = Traject.objects.filter(regio=regio, slug=slug).first()
+    return _sessie_formulier(request, regio, Sessie(regio=regio), initial)
+
+
+@login_required
+def sessie_bewerken(request, pk):
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
+    permissions.vereis(request.user, "sessies_bewerken", sessie)
+    return _sessie_formulier(request, sessie.regio, sessie)
+
+
+# ---------- The session page and its minutes ----------
+
+
+@login_required
+def sessie(request, pk):
+    sessie = _sessie(pk)
+    permissions.vereis(request.user, "concepten_bekijken", sessie)
+    mag_bewerken = permissions.mag(request.user, "sessies_bewerken", sessie)
+    mag_besluiten = permissions.mag(request.user, "besluiten_vastleggen", sessie)
+    return render(
+        request,
+        "inkoop/sessies/sessie.html",
+        {
+            "sessie": sessie,
+            "regio": sessie.regio,
+            "traject": sessie.traject,
+            "mag_bewerken": mag_bewerken,
+            "gasten": _sectie(sessie, "gast", mag_bewerken),
+            "agenda": _sectie(sessie, "agendapunt", mag_bewerken),
+            "secties": [_sectie(sessie, s, mag_bewerken) for s in VERSLAG_SOORTEN],
+            "vaststellen_form": (
+                forms.VerslagVaststellenForm(keuzes=services.verslag_vaststelbaar(sessie))
+                if mag_besluiten
+                else None
+            ),
+            "mag_besluiten": mag_besluiten,
+        },
+    )
+
+
+@login_required
+def verslag_inleiding(request, pk):
+    sessie = get_object_or_404(Sessie.objects.select_related("regio"), pk=pk)
+    permissions.vereis(request.user, "sessies_bewerken", sessie)
+    form = forms.VerslagInleidingForm(request.POST or None, instance=sessie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verslag_inleiding_opslaan(
+                sessie=sessie,
+                revisie=form.cleaned_data["revisie"],
+                tekst=form.cleaned_data["verslag_inleiding"],
+            )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
+        else:
+            if request.htmx:
+                return render(
+                    request,
+                    "inkoop/sessies/sessie.html#inleiding",
+                    {"sessie": sessie, "mag_bewerken": True, "opgeslagen": True},
+                )
+            messages.success(request, "De inleiding is opgeslagen.")
+            return redirect(_sessie_url(sessie, "verslag-inleiding"))
+    if request.htmx and request.GET.get("weergave"):
+        return render(
+            request,
+            "inkoop/sessies/sessie.html#inleiding",
+            {"sessie": sessie, "mag_bewerken": True},
+        )
+    context = {"sessie": sessie, "inleiding_form": form, "mag_bewerken": True}
+    if request.htmx:
+        return render(request, "inkoop/sessies/sessie.html#inleiding", context)
+    return render(
+        request,
+        "inkoop/sessies/formulier.html",
+        {"form": form, "titel": "Inleiding van het verslag", "sessie": sessie,
+         "regio": sessie.regio, "traject": sessie.traject,
+         "annuleren": _sessie_url(sessie, "verslag-inleiding")},
+    )  # fmt: skip
+
+
+def _sectie_antwoord(request, sessie, soort, form=None):
+    sessie = _sessie(sessie.pk)  # fresh prefetch after the change
+    return render(
+        request,
+        "inkoop/sessies/sessie.html#sectie",
+        {"s": _sectie(sessie, soort, True, form), "sessie": sessie, "mag_bewerken": True},
+    )
+
+
+@login_required
+@require_POST
+def onderdeel_nieuw(request, pk, soort):
+    info = _soort(soort)
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
+    permissions.vereis(request.user, "sessies_bewerken", sessie)
+    form = _nieuw_form(sessie, soort, request.POST)
+    opgeslagen = _opslaan(form, sessie)
+    if request.htmx:
+        return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
+    if opgeslagen:
+        messages.success(request, f"De {info.enkelvoud} is toegevoegd.")
+        return redirect(_sessie_url(sessie, f"sectie-{soort}"))
+    return render(
+        request,
+        "inkoop/sessies/formulier.html",
+        {"form": form, "titel": f"Nieuwe {info.enkelvoud}", "sessie": sessie,
+         "regio": sessie.regio, "traject": sessie.traject,
+         "actie": reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort}),
+         "annuleren": _sessie_url(sessie, f"sectie-{soort}")},
+    )  # fmt: skip
+
+
+def _item(sessie, soort, item_pk):
+    info = SOORTEN[soort]
+    return get_object_or_404(info.model, pk=item_pk, sessie=sessie)
+
+
+def _item_context(sessie, soort, item, form=None, opgeslagen=False):
+    if soort == "stelling":
+        item.resultaat_tekst = charts.stelling_tekst(item)
+        item.resultaat_svg = charts.stelling_grafiek(item)
+    return {"sessie": sessie, "soort": soort, "item": item, "item_form": form,
+            "mag_bewerken": True, "opgeslagen": opgeslagen, "s": {"soort": soort}}  # fmt: skip
+
+
+@login_required
+def onderdeel_bewerken(request, pk, soort, item):
+    info = _soort(soort)
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
+    permissions.vereis(request.user, "sessies_bewerken", sessie)
+    item = _item(sessie, soort, item)
+    if request.method == "GET" and request.GET.get("weergave"):
+        if request.htmx:
+            item = _verse_item(sessie, soort, item.pk)
+            return render(
+                request, "inkoop/sessies/sessie.html#item", _item_context(sessie, soort, item)
+            )
+        return redirect(_sessie_url(sessie, f"{soort}-{item.pk}"))
+    form = _bewerk_form(sessie, soort, item, request.POST or None)
+    if request.method == "POST" and _opslaan(form, sessie):
+        if request.htmx:
+            item = _verse_item(sessie, soort, item.pk)
+            return render(
+                request, "inkoop/sessies/sessie.html#item",
+                _item_context(sessie, soort, item, opgeslagen=True),
+            )  # fmt: skip
+        messages.success(request, f"De {info.enkelvoud} is opgeslagen.")
+        return redirect(_sessie_url(sessie, f"{soort}-{item.pk}"))
+    if request.htmx:
+        return render(
+            request, "inkoop/sessies/sessie.html#item_formulier",
+            _item_context(sessie, soort, item, form),
+        )  # fmt: skip
+    return render(
+        request,
+        "inkoop/sessies/formulier.html",
+        {"form": form, "titel": f"{info.enkelvoud.capitalize()} bewerken", "sessie": sessie,
+         "regio": sessie.regio, "traject": sessie.traject,
+         "annuleren": _sessie_url(sessie, f"{soort}-{item.pk}")},
+    )  # fmt: skip
+
+
+def _verse_item(sessie, soort, item_pk):
+    """The item re-read with what its display needs (one or two queries)."""
+    qs = SOORTEN[soort].model.objects.filter(sessie=sessie)
+    if soort == "inbreng":
+        qs = selectors.inbreng_queryset().filter(sessie=sessie)
+    elif soort == "actiepunt":
+        qs = qs.select_related("eigenaar_gebruiker")
+    elif soort == "agendapunt":
+        qs = qs.select_related("document", "versie", "voorziening", "voorstel")
+    elif soort in ("conclusie", "stelling"):
+        qs = qs.select_related("voorziening")
+    return qs.get(pk=item_pk)
+
+
+@login_required
+@require_POST
+def onderdeel_verwijderen(request, pk, soort, item):
+    info = _soort(soort)
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
+    permissions.vereis(request.user, "sessies_bewerken", sessie)
+    try:
+        services.onderdeel_verwijderen(
+            onderdeel=_item(sessie, soort, item), revisie=revisie_uit(request.POST)
+        )
+    except Conflict:
+        # The whole page again (also for HTMX), so the colleague's change and the message show.
+        messages.error(request, VERWIJDERCONFLICT)
+        url = _sessie_url(sessie, f"{soort}-{item}")
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    if request.htmx:
+        return _sectie_antwoord(request, sessie, soort)
+    messages.success(request, f"De {info.enkelvoud} is verwijderd.")
+    return redirect(_sessie_url(sessie, f"sectie-{soort}"))
+
+
+@login_required
+@require_POST
+def verslag_vaststellen(request, pk):
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "gremium"), pk=pk)
+    permissions.vereis(request.user, "besluiten_vastleggen", sessie)
+    form = forms.VerslagVaststellenForm(request.POST, keuzes=services.verslag_vaststelbaar(sessie))
+    if form.is_valid():
+        try:
+            besluit = services.verslag_vaststellen(
+                sessie=sessie,
+                verslag_van=form.cleaned_data["verslag_van"],
+                door=request.user,
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except ValidationError as exc:
+            form.add_error("verslag_van", exc.messages)
+        else:
+            messages.success(
+                request, f"Het verslag van {besluit.verslag_van.titel} is vastgesteld."
+            )
+            return redirect(_sessie_url(sessie, "vaststellen"))
+    return render(
+        request,
+        "inkoop/sessies/formulier.html",
+        {"form": form, "titel": "Verslag vaststellen", "sessie": sessie,
+         "regio": sessie.regio, "traject": sessie.traject,
+         "actie": reverse("inkoop:verslag_vaststellen", kwargs={"pk": pk}),
+         "knop": "Verslag vaststellen", "annuleren": _sessie_url(sessie, "vaststellen")},
+    )  # fmt: skip
+
+
+# ---------- Input: what was done with it ----------
+
+
+@login_required
+def inbreng_verwerking(request, pk):
+    inbreng = get_object_or_404(
+        Inbreng.objects.select_related("traject", "traject__regio", "sessie", "voorziening"),
+        pk=pk,
+    )
+    permissions.vereis(request.user, "sessies_bewerken", inbreng)
+    form = forms.VerwerkingForm(request.POST or None, instance=inbreng)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inbreng_verwerken(
+                inbreng=inbreng,
+                revisie=form.cleaned_data["revisie"],
+                uitgangspunten=form.cleaned_data["uitgangspunten"],
+                verwerking=form.cleaned_data["verwerking"] or Verwerking.OPEN,
+                toelichting=form.cleaned_data["verwerking_toelichting"],
+            )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
+        except ValidationError as exc:
+            for veld, fouten in exc.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            messages.success(request, "De verwerking van de inbreng is opgeslagen.")
+            volgende = request.POST.get("volgende", "")
+            if volgende.startswith("/") and not volgende.startswith("//"):
+                return redirect(volgende)
+            if inbreng.sessie_id:
+                return redirect(_sessie_url(inbreng.sessie, f"inbreng-{inbreng.pk}"))
+            return redirect("inkoop:inbreng_lijst", regio=inbreng.traject.regio.slug,
+                            slug=inbreng.traject.slug)  # fmt: skip
+    return render(
+        request,
+        "inkoop/sessies/verwerking.html",
+        {"form": form, "inbreng": inbreng, "traject": inbreng.traject,
+         "regio": inbreng.traject.regio, "volgende": request.GET.get("volgende", "")},
+    )  # fmt: skip
+
+
+def _voorziening_filter(request, traject):
+    slug = request.GET.get("voorziening")
+    if not slug:
+        return None
+    return get_object_or_404(Voorziening, regio=traject.regio, slug=slug)
+
+
+@login_required
+def inbreng_lijst(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "concepten_bekijken", traject)
+    voorziening = _voorziening_filter(request, traject)
+    alleen_open = request.GET.get("open") == "1"
+    qs = selectors.inbreng_queryset().filter(traject=traject)
+    if alleen_open:
+        qs = qs.filter(verwerking=Verwerking.OPEN)
+    if voorziening is not None:
+        qs = qs.filter(voorziening=voorziening)
+    return render(
+        request,
+        "inkoop/sessies/inbreng_lijst.html",
+        {"traject": traject, "regio": traject.regio, "voorziening": voorziening,
+         "alleen_open": alleen_open,
+         "inbreng": qs.order_by("sessie__datum", "volgorde", "pk"),
+         "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", traject)},
+    )  # fmt: skip
+
+
+@login_required
+def reactienota(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "concepten_bekijken", traject)
+    voorziening = _voorziening_filter(request, traject)
+    return render(
+        request,
+        "inkoop/sessies/reactienota.html",
+        {"traject": traject, "regio": traject.regio, "voorziening": voorziening,
+         "nota": selectors.reactienota(traject, voorziening)},
+    )  # fmt: skip
+
+
+# ---------- Planning ----------
+
+
+@login_required
+def agenda(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "concepten_bekijken", traject)
+    response = HttpResponse(
+        selectors.agenda_ics(traject), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{traject.slug}.ics"'
+    return response

@@ -1,0 +1,26 @@
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from inkoop.core.revisie import revisie_claimen, verwijderen
+from inkoop.trajecten.models import Mijlpaal, Traject
+
+
+@transaction.atomic
+def mijlpaal_opslaan(
+    *, traject: Traject, mijlpaal: Mijlpaal, revisie: int | None = None
+) -> Mijlpaal:
+    mijlpaal.traject = traject
+    mijlpaal.periode = (mijlpaal.periode or "").strip()
+    if not mijlpaal.datum and not mijlpaal.periode:
+        raise ValidationError({"periode": "Vul een datum of een periode in."})
+    mijlpaal.full_clean()
+    if mijlpaal.pk:
+        revisie_claimen(mijlpaal, revisie=revisie)
+    mijlpaal.save()
+    return mijlpaal
+
+
+@transaction.atomic
+def mijlpaal_verwijderen(*, mijlpaal: Mijlpaal, revisie: int | None = None) -> None:
+    verwijderen(mijlpaal, revisie=revisie)

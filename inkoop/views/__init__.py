@@ -1,1 +1,0 @@
-"""Views of the procurement process, one module per subject (urls_proces.py wires them)."""
