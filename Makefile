@@ -43,15 +43,22 @@ run: demo
 	@echo "App: http://$(HOST):$(PORT)/  (demologins in README.md)"
 	@$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Both cores (pytest-xdist), in random order (pytest-randomly). Tests that talk to the one real
+# Celery worker (marker "integration") run afterwards in one process: the worker reads the
+# database pytest-django creates for that process ("test_" + name).
 test: venv systeem browser
-	@$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(BIN)/python -m pytest -n $(or $(PYTEST_WORKERS),auto) -m "not integration" $(PYTEST_ARGS)
+	@$(BIN)/python -m pytest -p no:xdist -m integration $(PYTEST_ARGS)
 
 worker: venv
 	@$(BIN)/celery -A inkoop worker --loglevel=INFO --concurrency=1
 
+# ruff (lint and format), djlint (templates), import-linter (the layers of docs/architecture.md).
 lint: venv
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
+	@$(BIN)/djlint templates --lint --profile=django
+	@PYTHONPATH=. $(BIN)/lint-imports --no-cache
 
 format: venv
 	@$(BIN)/ruff format .

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "inkoop.context_processors.keuzes",
             ],
         },
     },
@@ -230,7 +231,10 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# PDF rendering (inkoop/pdf/render.py).
+# PDF rendering (inkoop/pdf/render.py). Print templates render without a request: these give
+# them what the pages get from context processors (the domain's choices).
+PDF_CONTEXT = ["inkoop.context_processors.keuzes"]
+
 PDF_ROOT = MEDIA_ROOT / "pdf"
 
 LOGGING = {

@@ -28,16 +28,6 @@ class Gemeente(models.Model):
         return self.naam
 
 
-class RegioQuerySet(models.QuerySet):
-    def voor_gebruiker(self, user):
-        """The regions a user has a role in (all of them for a superuser)."""
-        if user.is_superuser:
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(rollen__gebruiker=user).distinct()
-
-
 class Regio(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), unique=True)
@@ -45,8 +35,6 @@ class Regio(models.Model):
     gemeenten = models.ManyToManyField(
         Gemeente, through="Lidmaatschap", related_name="regios", verbose_name=_("gemeenten")
     )
-
-    objects = RegioQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("regio")

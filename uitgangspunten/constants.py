@@ -41,3 +41,8 @@ class Beoordeling(models.TextChoices):
     INGEDIEND = "ingediend", _("Ter beoordeling")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
     TERUGGESTUURD = "teruggestuurd", _("Teruggestuurd")
+
+
+# The memo header of a document, in the order a memo prints it (title first). Forms, services,
+# history, the editor and the PDF all read this one list.
+KOP_VELDEN = ("titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer")

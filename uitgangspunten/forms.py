@@ -1,7 +1,7 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .models import Document, Uitgangspunt
 
 MAX_SECTIETEKST = 20_000
@@ -63,7 +63,7 @@ class KopForm(RevisieForm):
     kenmerk = forms.CharField(label="Kenmerk", max_length=60, required=False)
     zaaknummer = forms.CharField(label="Zaaknummer", max_length=60, required=False)
 
-    velden = ["titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer"]
+    velden = KOP_VELDEN
 
     @classmethod
     def voor(cls, document: Document, **kwargs):

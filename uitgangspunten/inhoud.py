@@ -11,7 +11,7 @@ from inkoop.trajecten.models import Mijlpaal, TrajectVoorziening
 from voorzieningen.constants import KengetalSoort
 from voorzieningen.models import Kengetal
 
-from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .models import Document, Sectie, Uitgangspunt
 
 ALGEMENE_SOORTEN = [s for s in UitgangspuntSoort.values if s != UitgangspuntSoort.VOORZIENING]
@@ -31,22 +31,39 @@ def uitgangspunt_data(up: Uitgangspunt, nummer: int) -> dict:
     }
 
 
-def genummerd(uitgangspunten) -> list[dict]:
-    """Numbers follow the order; lapsed principles keep no number and are left out."""
-    actief = [u for u in uitgangspunten if u.status != UitgangspuntStatus.VERVALLEN]
-    return [uitgangspunt_data(u, i) for i, u in enumerate(actief, start=1)]
+def nummeren(uitgangspunten) -> list[Uitgangspunt]:
+    """The one numbering rule: in their order, numbered within their group (one kind, or one
+    service or lot); lapsed principles get no number (`.nummer` None). Returns the list."""
+    tellers = defaultdict(int)
+    for up in uitgangspunten:
+        if up.status == UitgangspuntStatus.VERVALLEN:
+            up.nummer = None
+            continue
+        sleutel = (up.soort, up.voorziening_id, up.perceel_id)
+        tellers[sleutel] += 1
+        up.nummer = tellers[sleutel]
+    return uitgangspunten
 
 
-def _algemene_groepen(uitgangspunten) -> list[dict]:
+def algemene_per_soort(uitgangspunten) -> list[tuple[str, list[Uitgangspunt]]]:
+    """The one grouping rule for general principles: per kind, in the order of the kinds."""
     per_soort = defaultdict(list)
     for up in uitgangspunten:
         if up.soort != UitgangspuntSoort.VOORZIENING:
             per_soort[up.soort].append(up)
+    return [(soort, per_soort[soort]) for soort in ALGEMENE_SOORTEN if per_soort[soort]]
+
+
+def genummerd(uitgangspunten) -> list[dict]:
+    """One group as content: numbered (`nummeren`), lapsed principles left out."""
+    return [uitgangspunt_data(u, u.nummer) for u in nummeren(list(uitgangspunten)) if u.nummer]
+
+
+def _algemene_groepen(uitgangspunten) -> list[dict]:
     return [
         {"soort": soort, "label": str(UitgangspuntSoort(soort).label),
-         "uitgangspunten": genummerd(per_soort[soort])}
-        for soort in ALGEMENE_SOORTEN
-        if per_soort[soort]
+         "uitgangspunten": genummerd(groep)}
+        for soort, groep in algemene_per_soort(uitgangspunten)
     ]  # fmt: skip
 
 
@@ -179,17 +196,7 @@ def document_inhoud(document: Document) -> dict:
         sectie_data.append(data)
 
     return {
-        "kop": {
-            "titel": document.titel,
-            "soort": document.soort,
-            "soort_label": document.get_soort_display(),
-            "aan": document.aan,
-            "van": document.van,
-            "betreft": document.betreft,
-            "datum": document.datum.isoformat() if document.datum else "",
-            "kenmerk": document.kenmerk,
-            "zaaknummer": document.zaaknummer,
-        },
+        "kop": kop_inhoud(document),
         "secties": sectie_data,
     }
 
@@ -201,17 +208,23 @@ def uitgangspunten_in_sectie(sectie: dict) -> list[dict]:
     return gevonden
 
 
+def kop_inhoud(document: Document) -> dict:
+    """The memo header of a draft as stored in a version's content (dates as ISO text)."""
+    kop = {naam: getattr(document, naam) for naam in KOP_VELDEN}
+    kop["datum"] = document.datum.isoformat() if document.datum else ""
+    return kop | {"soort": document.soort, "soort_label": document.get_soort_display()}
+
+
 def kop_velden_uit_inhoud(kop: dict) -> list[tuple[str, str]]:
-    """The memo header of a content dict (draft or frozen version) as (label, value) pairs."""
+    """The memo header of a content dict (draft or frozen version) as (label, value) pairs,
+    in the order a memo prints them (the title is printed above them)."""
     datum = kop.get("datum") or ""
     if datum:
         jaar, maand, dag = datum.split("-")
         datum = f"{dag}-{maand}-{jaar}"
+    waarden = {**kop, "datum": datum}
     return [
-        ("Aan", kop.get("aan", "")),
-        ("Van", kop.get("van", "")),
-        ("Betreft", kop.get("betreft", "")),
-        ("Datum", datum),
-        ("Kenmerk", kop.get("kenmerk", "")),
-        ("Zaaknummer", kop.get("zaaknummer", "")),
+        (Document._meta.get_field(naam).verbose_name.capitalize(), waarden.get(naam, ""))
+        for naam in KOP_VELDEN
+        if naam != "titel"
     ]

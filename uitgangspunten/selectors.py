@@ -1,13 +1,20 @@
 from collections import defaultdict
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 
 from inkoop.core.diff import woord_diff
-from inkoop.trajecten.models import Traject, TrajectVoorziening
+from inkoop.trajecten.models import TrajectVoorziening
+from regions import permissions
 
-from .constants import UitgangspuntSoort, UitgangspuntStatus
-from .inhoud import ALGEMENE_SOORTEN
+from .constants import KOP_VELDEN, UitgangspuntSoort
+from .inhoud import (
+    algemene_per_soort,
+    document_inhoud,
+    kop_velden_uit_inhoud,
+    nummeren,
+    per_voorziening_rijen,
+    uitgangspunten_in_sectie,
+)
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 
 
@@ -26,12 +33,6 @@ def uitgangspunt_detail(uid):
 def document_detail(pk):
     return Document.objects.select_related("traject", "traject__regio", "aangemaakt_door").get(
         pk=pk
-    )
-
-
-def traject(regio_slug, slug):
-    return get_object_or_404(
-        Traject.objects.select_related("regio", "vorige"), regio__slug=regio_slug, slug=slug
     )
 
 
@@ -60,39 +61,28 @@ def genummerde_uitgangspunten(traject) -> list[Uitgangspunt]:
 
     Numbers follow the order within a group: one kind, or one service or lot.
     """
-    items = list(
-        Uitgangspunt.objects.filter(traject=traject)
-        .select_related("voorziening", "perceel", "herkomst")
-        .order_by("volgorde", "pk")
+    return nummeren(
+        list(
+            Uitgangspunt.objects.filter(traject=traject)
+            .select_related("voorziening", "perceel", "herkomst")
+            .order_by("volgorde", "pk")
+        )
     )
-    tellers = defaultdict(int)
-    for up in items:
-        if up.status == UitgangspuntStatus.VERVALLEN:
-            up.nummer = None
-            continue
-        sleutel = (up.soort, up.voorziening_id, up.perceel_id)
-        tellers[sleutel] += 1
-        up.nummer = tellers[sleutel]
-    return items
 
 
 def uitgangspunten_gegroepeerd(items) -> list[dict]:
     """General principles per kind in the document's order, then one group per service or lot."""
-    per_soort = defaultdict(list)
     per_voorziening = {}
     for up in items:
-        if up.soort != UitgangspuntSoort.VOORZIENING:
-            per_soort[up.soort].append(up)
-        else:
+        if up.soort == UitgangspuntSoort.VOORZIENING:
             doel = up.voorziening or up.perceel
             sleutel = ("v", up.voorziening_id) if up.voorziening_id else ("p", up.perceel_id)
             per_voorziening.setdefault(sleutel, {"label": str(doel), "items": []})["items"].append(
                 up
             )
     groepen = [
-        {"label": str(UitgangspuntSoort(soort).label), "items": per_soort[soort]}
-        for soort in ALGEMENE_SOORTEN
-        if per_soort[soort]
+        {"label": str(UitgangspuntSoort(soort).label), "items": groep}
+        for soort, groep in algemene_per_soort(items)
     ]
     for groep in sorted(per_voorziening.values(), key=lambda g: g["label"]):
         groep["label"] = f"Per voorziening: {groep['label']}"
@@ -114,12 +104,8 @@ def vorige_uitgangspunten(traject):
     return vorige
 
 
-def sectie_van_document(document, pk):
-    return get_object_or_404(Sectie, pk=pk, document=document)
-
-
 HISTORIE_VELDEN = {
-    Document: ["titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer"],
+    Document: list(KOP_VELDEN),
     Sectie: ["titel", "tekst", "volgorde", "soort"],
     Uitgangspunt: ["titel", "uitleg", "status", "volgorde", "vervallen_reden"],
 }
@@ -168,3 +154,94 @@ def historie(document, limiet=150) -> list[dict]:
             )
     regels.sort(key=lambda r: r["wanneer"], reverse=True)
     return regels[:limiet]
+
+
+# ---------- What the pages show (views add only the request's forms) ----------
+
+
+def lijst(traject, user, filters) -> dict:
+    """The principles list of a round, filtered by a bound or unbound `FilterForm`."""
+    items = genummerde_uitgangspunten(traject)
+    if filters.is_bound and filters.is_valid():
+        f = filters.cleaned_data
+        items = [
+            up
+            for up in items
+            if (not f["soort"] or up.soort == f["soort"])
+            and (not f["status"] or up.status == f["status"])
+            and (not f["voorziening"] or up.voorziening_id == f["voorziening"].pk)
+        ]
+    return {
+        "traject": traject,
+        "regio": traject.regio,
+        "groepen": uitgangspunten_gegroepeerd(items),
+        "aantal": len(items),
+        "filters": filters,
+        "gefilterd": filters.is_bound and any(filters.data.get(k) for k in filters.fields),
+        "mag_bewerken": permissions.mag(user, "bewerken", traject),
+        "herordenen": True,
+    }
+
+
+def uitgangspunt_nummer(up) -> int | None:
+    """The number of one principle within its group, for a single-item partial."""
+    for item in genummerde_uitgangspunten(up.traject):
+        if item.pk == up.pk:
+            return item.nummer
+    return None
+
+
+def per_voorziening(traject, user) -> dict:
+    """The per-service table: onderdeel, ontwikkelingen, and the principles of each row."""
+    rijen = [
+        {"item": item, "uitgangspunten": [*eigen, *perceel]}
+        for item, eigen, perceel in per_voorziening_rijen(
+            scope(traject), genummerde_uitgangspunten(traject)
+        )
+    ]
+    return {
+        "traject": traject,
+        "regio": traject.regio,
+        "rijen": rijen,
+        "mag_bewerken": permissions.mag(user, "bewerken", traject),
+        "ontwikkelingen_form": None,
+        "compact": True,
+    }
+
+
+def editor(document, user) -> dict:
+    """The document editor: content with review comments per section and move flags."""
+    inhoud = document_inhoud(document)
+    opmerkingen = list(open_opmerkingen(document))
+    per_sectie = defaultdict(list)
+    for opmerking in opmerkingen:
+        per_sectie[opmerking.sectie_id].append(opmerking)
+    secties = inhoud["secties"]
+    for bijlage in (False, True):
+        groep = [s for s in secties if s["is_bijlage"] == bijlage]
+        for i, sectie in enumerate(groep):
+            sectie["kan_omhoog"] = i > 0
+            sectie["kan_omlaag"] = i < len(groep) - 1
+    for sectie in secties:
+        sectie["opmerkingen"] = per_sectie.get(sectie["id"], [])
+        sectie["uitgangspunten"] = uitgangspunten_in_sectie(sectie)
+    return {
+        "document": document,
+        "traject": document.traject,
+        "regio": document.traject.regio,
+        "inhoud": inhoud,
+        "kop_velden": kop_velden_uit_inhoud(inhoud["kop"]),
+        "opmerkingen": opmerkingen,
+        "opmerkingen_los": per_sectie.get(None, []),
+        "mag_bewerken": permissions.mag(user, "bewerken", document),
+        "mag_opmerken": permissions.mag(user, "opmerken", document),
+    }
+
+
+def inbreng_bij_uitgangspunt(uitgangspunt) -> list:
+    """The input that shaped a principle, oldest session first (for the principle page)."""
+    return list(
+        uitgangspunt.inbreng.select_related("sessie", "voorziening").order_by(
+            "sessie__datum", "volgorde", "pk"
+        )
+    )

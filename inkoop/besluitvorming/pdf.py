@@ -4,6 +4,7 @@ proposal, and a body's decision list. Registered with the PDF machinery (inkoop.
 from django.db.models import Exists, OuterRef
 
 from inkoop.core.diff import inhoud_diff
+from inkoop.core.fouten import DomeinFout
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
@@ -33,10 +34,6 @@ def laatst_vastgestelde(versie: Versie) -> Versie | None:
     )
 
 
-def kop_velden(kop: dict) -> list[tuple[str, str]]:
-    return kop_velden_uit_inhoud(kop)
-
-
 def _auteur(user) -> str:
     if user is None:
         return ""
@@ -53,7 +50,7 @@ def versie_bron(versie: Versie) -> Bron:
     context = {
         "versie": versie,
         "kop": kop,
-        "kop_velden": kop_velden(kop),
+        "kop_velden": kop_velden_uit_inhoud(kop),
         "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
         "bijlagen": [s for s in secties if s.get("is_bijlage")],
         "concept": concept,
@@ -99,7 +96,7 @@ def redline_bron(versie: Versie, tegen: Versie | None = None) -> Bron:
         if tegen is not None:
             tegen = Versie.objects.get(pk=tegen.pk)  # with its content
     if tegen is not None and tegen.document_id != versie.document_id:
-        raise ValueError("De vergelijkingsversie hoort bij een ander document.")
+        raise DomeinFout("De vergelijkingsversie hoort bij een ander document.")
     kop = (versie.inhoud or {}).get("kop", {})
     verschil = inhoud_diff(tegen.inhoud if tegen else {}, versie.inhoud or {})
     titel = kop.get("titel") or versie.document.titel

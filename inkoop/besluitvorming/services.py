@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from inkoop.besluitvorming.constants import PER_GEMEENTE
 from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
+from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import revisie_claimen, verwijderen
 from inkoop.trajecten.models import Gremium, Traject
 from regions import permissions
@@ -28,16 +29,12 @@ from . import selectors
 logger = logging.getLogger(__name__)
 
 
-class BesluitvormingFout(Exception):
-    """A domain rule refused the action; the message is Dutch and fit for the user."""
+class VierOgenFout(DomeinFout):
+    """Nobody approves what they wrote or submitted themselves."""
 
 
-class VierOgenFout(BesluitvormingFout):
-    pass
-
-
-class VersieBevrorenFout(BesluitvormingFout):
-    pass
+class VersieBevrorenFout(DomeinFout):
+    """A version a body decided on never changes."""
 
 
 # The review as a small explicit transition table: action → (allowed from, to, permission).
@@ -50,7 +47,6 @@ OVERGANGEN = {
     "goedkeuren": (frozenset({Beoordeling.INGEDIEND}), Beoordeling.GOEDGEKEURD, "beoordelen"),
     "terugsturen": (frozenset({Beoordeling.INGEDIEND}), Beoordeling.TERUGGESTUURD, "beoordelen"),
 }
-
 
 
 def _basis_url() -> str:
@@ -92,9 +88,9 @@ def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> Versi
         .get(pk=versie.pk)
     )
     if not permissions.mag(door, recht, versie):
-        raise BesluitvormingFout("U hebt geen recht om deze versie te " + actie + ".")
+        raise DomeinFout("U hebt geen recht om deze versie te " + actie + ".")
     if versie.beoordeling not in van_toegestaan:
-        raise BesluitvormingFout(
+        raise DomeinFout(
             f"Versie {versie.nummer} is {versie.get_beoordeling_display().lower()}: "
             f"{actie} kan nu niet."
         )
@@ -103,7 +99,7 @@ def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> Versi
             "Vier ogen: u hebt deze versie zelf vastgelegd en mag haar niet beoordelen."
         )
     if actie == "terugsturen" and not opmerking.strip():
-        raise BesluitvormingFout("Geef bij terugsturen aan wat er moet veranderen.")
+        raise DomeinFout("Geef bij terugsturen aan wat er moet veranderen.")
     overgang = VersieOvergang.objects.create(
         versie=versie, van=versie.beoordeling, naar=naar, door=door, opmerking=opmerking.strip()
     )
@@ -199,7 +195,7 @@ def routestap_toevoegen(
 ) -> RouteStap:
     permissions.vereis(door, "bewerken", traject)
     if gremium is not None and gremium.regio_id != traject.regio_id:
-        raise BesluitvormingFout("Dat gremium hoort niet bij deze regio.")
+        raise DomeinFout("Dat gremium hoort niet bij deze regio.")
     stappen = route_aanmaken(traject)
     return RouteStap.objects.create(
         traject=traject,
@@ -253,23 +249,21 @@ def _beslispunten_bijwerken(voorstel: Voorstel, teksten: list[str]) -> None:
             Beslispunt.objects.create(voorstel=voorstel, nummer=nummer, tekst=tekst)
         elif punt.tekst != tekst:
             if punt.uitkomsten.exists():
-                raise BesluitvormingFout(
+                raise DomeinFout(
                     f"Over beslispunt {nummer} is al besloten; de tekst kan niet meer veranderen."
                 )
             punt.tekst = tekst
             punt.save(update_fields=["tekst"])
     for punt in bestaand.values():
         if punt.uitkomsten.exists():
-            raise BesluitvormingFout(
-                f"Over beslispunt {punt.nummer} is al besloten; het kan niet weg."
-            )
+            raise DomeinFout(f"Over beslispunt {punt.nummer} is al besloten; het kan niet weg.")
         punt.delete()
 
 
 def _versies_controleren(traject: Traject, versies) -> None:
     for versie in versies:
         if versie.document.traject_id != traject.pk:
-            raise BesluitvormingFout("Een bijgevoegde versie hoort niet bij dit traject.")
+            raise DomeinFout("Een bijgevoegde versie hoort niet bij dit traject.")
 
 
 @transaction.atomic
@@ -284,7 +278,7 @@ def voorstel_opslaan(
     """
     permissions.vereis(door, "bewerken", traject)
     if gegevens["gremium"].regio_id != traject.regio_id:
-        raise BesluitvormingFout("Dat gremium hoort niet bij deze regio.")
+        raise DomeinFout("Dat gremium hoort niet bij deze regio.")
     versies = list(versies)
     _versies_controleren(traject, versies)
     if voorstel is None:
@@ -303,7 +297,7 @@ def voorstel_opslaan(
 def voorstel_verwijderen(*, voorstel: Voorstel, door, revisie: int | None = None) -> None:
     permissions.vereis(door, "bewerken", voorstel)
     if voorstel.besluiten.exists():
-        raise BesluitvormingFout("Over dit voorstel is al besloten; het kan niet weg.")
+        raise DomeinFout("Over dit voorstel is al besloten; het kan niet weg.")
     verwijderen(voorstel, revisie=revisie)
 
 
@@ -330,23 +324,23 @@ def besluit_vastleggen(
     permissions.vereis(door, "besluiten_vastleggen", gremium)
     regio_id = gremium.regio_id
     if voorstel is not None and voorstel.traject.regio_id != regio_id:
-        raise BesluitvormingFout("Het voorstel hoort bij een andere regio.")
+        raise DomeinFout("Het voorstel hoort bij een andere regio.")
     if sessie is not None and sessie.regio_id != regio_id:
-        raise BesluitvormingFout("De vergadering hoort bij een andere regio.")
+        raise DomeinFout("De vergadering hoort bij een andere regio.")
     if versie is None and voorstel is not None:
         bijgevoegd = list(voorstel.versies.all()[:2])
         if len(bijgevoegd) == 1:
             versie = bijgevoegd[0]
     if versie is not None:
         if permissions.regio_id_van(versie) != regio_id:
-            raise BesluitvormingFout("De versie hoort bij een andere regio.")
+            raise DomeinFout("De versie hoort bij een andere regio.")
         if versie.beoordeling != Beoordeling.GOEDGEKEURD:
-            raise BesluitvormingFout(
+            raise DomeinFout(
                 "Alleen over een goedgekeurde versie (vier ogen) kan een gremium besluiten."
             )
     if gremium.soort in PER_GEMEENTE and versie is not None:
         if Besluit.objects.filter(gremium=gremium, versie=versie).exists():
-            raise BesluitvormingFout(f"{gremium} heeft al over deze versie besloten.")
+            raise DomeinFout(f"{gremium} heeft al over deze versie besloten.")
     besluit = Besluit.objects.create(
         gremium=gremium,
         datum=datum,

@@ -13,9 +13,9 @@ until the transaction ends, so two saves from the same revision cannot both pass
 Saves without a form (the admin, commands) raise the revision unconditionally
 (`revisie=None`), so a page form opened before such a save conflicts instead of overwriting it.
 
-Used by the services of both apps (inkoop.*.services, uitgangspunten.services), by the edit forms
-(`RevisieVeld`), their views (`conflict_tonen`, shown by templates/includes/conflict.html) and
-the admin (`RevisieAdmin`).
+Used by the services of every package, by the edit forms (`RevisieVeld`), their views
+(`formulier_opslaan` and `conflict_tonen`, shown by the one conflict screen
+templates/includes/conflict.html) and the admin (`RevisieAdmin`).
 """
 
 import datetime as dt
@@ -202,15 +202,20 @@ def conflict_tonen(form, conflict: Conflict, **form_kwargs) -> None:
 
     The user's input stays as typed; the hidden revision moves to the stored one, so saving
     again (after comparing) is a deliberate choice that goes through. `form.conflict` lists,
-    per field that differs, the stored value beside the user's; long texts with their diff.
+    per field that differs, the stored value beside the user's (long texts with their diff),
+    and the user's own values (`eigen_velden`) for the inline editors' "Mijn tekst opslaan".
     `form_kwargs`: what the form class needs besides the instance (e.g. sessie=...).
     """
-    opgeslagen = type(form)(instance=conflict.obj, **form_kwargs)
+    opgeslagen = None
     rijen = []
     for naam, veld in form.fields.items():
         if naam == "revisie" or naam not in form.cleaned_data:
             continue
-        oud = als_tekst(veld, opgeslagen[naam].initial)
+        if naam in conflict.opgeslagen:
+            oud = als_tekst(veld, conflict.opgeslagen[naam])
+        else:  # a form field the save did not name: read it as the form shows the stored row
+            opgeslagen = opgeslagen or type(form)(instance=conflict.obj, **form_kwargs)
+            oud = als_tekst(veld, opgeslagen[naam].initial)
         eigen = als_tekst(veld, form.cleaned_data[naam])
         if oud.strip() == eigen.strip():
             continue
@@ -224,6 +229,11 @@ def conflict_tonen(form, conflict: Conflict, **form_kwargs) -> None:
                 "diff": woord_diff(oud, eigen, labels=True) if lang else "",
             }
         )
+    eigen_velden = [
+        (f"eigen_{naam}", form.data.get(form.add_prefix(naam), ""))
+        for naam in form.fields
+        if naam != "revisie"
+    ]
     form.data = form.data.copy()
     form.data[form.add_prefix("revisie")] = str(conflict.revisie)
     form.conflict = {
@@ -231,7 +241,41 @@ def conflict_tonen(form, conflict: Conflict, **form_kwargs) -> None:
         "lang": [r for r in rijen if r["lang"]],
         "kort": [r for r in rijen if not r["lang"]],
         "revisie": conflict.revisie,
+        "eigen_velden": eigen_velden,
     }
+
+
+# The outcomes of `formulier_opslaan`.
+OPGESLAGEN, ONGELDIG, CONFLICT, BEHOUDEN = "opgeslagen", "ongeldig", "conflict", "behouden"
+
+
+def formulier_opslaan(data, form_cls, opslaan, **form_kwargs):
+    """Bind an inline edit form to `data` (request.POST) and save it with `opslaan(revisie=...,
+    **fields)`. Returns (status, form): OPGESLAGEN, ONGELDIG, CONFLICT (the form prepared by
+    `conflict_tonen`) or BEHOUDEN (in the conflict screen the user kept the stored text).
+
+    In the conflict screen "eigen" resubmits the user's own values, kept in hidden eigen_<veld>
+    fields, against the stored revision; "samengevoegd" (the form's own submit) saves what is in
+    the fields now.
+    """
+    data = data.copy()
+    keuze = data.get("keuze")
+    if keuze == "opgeslagen":
+        return BEHOUDEN, None
+    if keuze == "eigen":
+        for naam in form_cls.base_fields:
+            if naam != "revisie" and f"eigen_{naam}" in data:
+                data[naam] = data[f"eigen_{naam}"]
+    form = form_cls(data, **form_kwargs)
+    if not form.is_valid():
+        return ONGELDIG, form
+    velden = {k: v for k, v in form.cleaned_data.items() if k != "revisie"}
+    try:
+        opslaan(revisie=form.cleaned_data["revisie"], **velden)
+    except Conflict as conflict:
+        conflict_tonen(form, conflict)
+        return CONFLICT, form
+    return OPGESLAGEN, form
 
 
 # ---------- Admin ----------

@@ -627,7 +627,6 @@ def _sessies_gooi_en_vechtstreek(regio, traject, sessie, gremia, gebruikers, voo
     # 18 December in the PFHO of February.
     for vastgesteld, in_sessie in ((eerder, sessie), (sessie, pfho)):
         if not Besluit.objects.filter(verslag_van=vastgesteld).exists():
-
             verslag_vaststellen(sessie=in_sessie, verslag_van=vastgesteld,
                                 door=gebruikers["secretaris"])  # fmt: skip
 

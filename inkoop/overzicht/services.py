@@ -11,6 +11,7 @@ from .models import Statuscontrole
 
 STATUSCONTROLE_TAAK = "inkoop.overzicht.statuscontrole_beantwoorden"
 
+
 @transaction.atomic
 def statuscontrole_starten() -> Statuscontrole:
     controle = Statuscontrole.objects.create()

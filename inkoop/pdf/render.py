@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -122,8 +123,11 @@ def url_fetcher():
 
 
 def render_html(template_name: str, context: dict) -> str:
+    extra = {}
+    for pad in settings.PDF_CONTEXT:
+        extra |= import_string(pad)()
     with translation.override("nl"):
-        return render_to_string(template_name, {"pdf": True, **context})
+        return render_to_string(template_name, {"pdf": True, **extra, **context})
 
 
 def render_pdf(

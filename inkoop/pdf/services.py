@@ -187,12 +187,3 @@ def export_mislukt(*, export_id: int, melding: str | None = None) -> None:
         fout=melding or FOUT_ALGEMEEN.format(pk=export_id),
         gereed=timezone.now(),
     )
-
-
-def opnieuw_proberen(export: Export) -> Export:
-    """A failed job, or one stuck in the queue, is offered again."""
-    _bijwerken(export.pk, status=ExportStatus.WACHTRIJ, voortgang=0, fout="")
-    with transaction.atomic():
-        inplannen(export)
-    export.refresh_from_db()
-    return export

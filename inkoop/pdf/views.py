@@ -55,8 +55,6 @@ def export_starten(request, soort, object_id):
     export = export_services.export_aanvragen(
         onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters
     )
-    if request.POST.get("opnieuw") and export.status == "mislukt":
-        export_services.opnieuw_proberen(export)
     if request.htmx:
         return _widget(request, onderwerp, soort, parameters)
     volgende = request.POST.get("volgende", "")
@@ -108,5 +106,3 @@ def export_voorbeeld(request, soort, object_id):
     bron = export_selectors.bron(soort, onderwerp, parameters)
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
     return HttpResponse(html)
-
-

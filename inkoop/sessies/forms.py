@@ -1,14 +1,13 @@
 """Forms for sessions, their minutes, input and the planning. Rules that must also hold for the
 admin and commands live in inkoop/sessies/services.py; these forms check what a person types."""
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib.auth import get_user_model
 
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Meerkeuze
+from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
 from inkoop.trajecten.models import Gremium, Traject
@@ -192,31 +191,16 @@ class StellingForm(_OnderdeelForm):
         }
         help_texts = {"woorden": "Gescheiden door komma's of op nieuwe regels."}
 
-    VELDEN_PER_SOORT = {
-        ResultaatSoort.EENS_ONEENS: ("eens", "oneens"),
-        ResultaatSoort.SCHAAL: ("schaal_gemiddelde", "schaal_n"),
-        ResultaatSoort.WOORDEN: ("woorden",),
-    }
-
     def clean(self):
         data = super().clean()
         soort = data.get("resultaat_soort")
         if not soort:
             return data
-        for veld in self.VELDEN_PER_SOORT[soort]:
-            if data.get(veld) in (None, "") and veld not in self.errors:
-                self.add_error(veld, f"Vul dit in bij een resultaat van de soort "
-                                     f"'{ResultaatSoort(soort).label.lower()}'.")  # fmt: skip
-        if soort == ResultaatSoort.SCHAAL:
-            gemiddelde, n = data.get("schaal_gemiddelde"), data.get("schaal_n")
-            if gemiddelde is not None and not Decimal(1) <= gemiddelde <= Decimal(5):
-                self.add_error("schaal_gemiddelde", "Het gemiddelde ligt tussen 1 en 5.")
-            if n is not None and n < 1:
-                self.add_error("schaal_n", "Er is minstens één antwoord nodig voor een gemiddelde.")
-        if soort == ResultaatSoort.EENS_ONEENS and data.get("eens") == 0 == data.get("oneens"):
-            self.add_error("eens", "Er is minstens één stem nodig (eens of oneens).")
+        for veld, melding in services.resultaat_fouten(soort, data).items():
+            if veld not in self.errors:
+                self.add_error(veld, melding)
         # Only the fields of the chosen kind are kept.
-        for andere, velden in self.VELDEN_PER_SOORT.items():
+        for andere, velden in services.RESULTAATVELDEN.items():
             if andere != soort:
                 for veld in velden:
                     data[veld] = "" if veld == "woorden" else None
@@ -321,5 +305,3 @@ class VerwerkingForm(RevisieVeld, forms.ModelForm):
                 "Leg uit waarom, behalve bij 'kennisgenomen'.",
             )
         return data
-
-

@@ -49,9 +49,7 @@ def reactienota_bron(traject: Traject) -> Bron:
     return Bron("pdf/reactienota.html", context, metadata, titel)
 
 
-registreren(
-    Soort(ExportSoort.VERSLAG, Sessie, lambda sessie, parameters: verslag_bron(sessie))
-)
+registreren(Soort(ExportSoort.VERSLAG, Sessie, lambda sessie, parameters: verslag_bron(sessie)))
 registreren(
     Soort(ExportSoort.REACTIENOTA, Traject, lambda traject, parameters: reactienota_bron(traject))
 )

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
-from inkoop.sessies import charts
 from inkoop.sessies.constants import Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Sessie, Stelling
 from inkoop.trajecten.models import Mijlpaal, Traject
@@ -73,14 +72,6 @@ def sessie_detail(pk) -> Sessie:
     )
 
 
-def stellingen_met_resultaat(stellingen):
-    """Each statement with its result as text and as a decorative chart."""
-    return [
-        {"stelling": s, "tekst": charts.stelling_tekst(s), "svg": charts.stelling_grafiek(s)}
-        for s in stellingen
-    ]
-
-
 def open_inbreng(traject: Traject, voorziening=None):
     """Input of a round (or of one of its services) that still has no answer."""
     qs = inbreng_queryset().filter(traject=traject, verwerking=Verwerking.OPEN)
@@ -105,15 +96,6 @@ def open_inbreng_bij_voorziening(voorziening) -> list[dict]:
     aantallen = {r["traject"]: r["aantal"] for r in rijen}
     trajecten = Traject.objects.filter(pk__in=aantallen).select_related("regio")
     return [{"traject": t, "aantal": aantallen[t.pk]} for t in trajecten]
-
-
-def inbreng_bij_uitgangspunt(uitgangspunt) -> list[Inbreng]:
-    """The input that shaped a principle, oldest session first (for the principle page)."""
-    return list(
-        uitgangspunt.inbreng.select_related("sessie", "voorziening").order_by(
-            "sessie__datum", "volgorde", "pk"
-        )
-    )
 
 
 def bron_tekst(inbreng) -> str:

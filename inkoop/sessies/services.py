@@ -11,11 +11,11 @@ inkoop/core/revisie.py): a save from a stale revision raises `Conflict` and writ
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
+from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import met_revisie_bijwerken, revisie_claimen, verwijderen
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Inbreng, Sessie, Stelling
@@ -26,9 +26,9 @@ from inkoop.sessies.selectors import verslag_is_vastgesteld
 def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = None) -> Sessie:
     """Create or update a session (regio already set) and its attendees."""
     if sessie.traject_id and sessie.traject.regio_id != sessie.regio_id:
-        raise ValidationError({"traject": "Dit traject hoort bij een andere regio."})
+        raise DomeinFout({"traject": "Dit traject hoort bij een andere regio."})
     if sessie.gremium_id and sessie.gremium.regio_id != sessie.regio_id:
-        raise ValidationError({"gremium": "Dit gremium hoort bij een andere regio."})
+        raise DomeinFout({"gremium": "Dit gremium hoort bij een andere regio."})
     sessie.full_clean()
     if sessie.pk:
         revisie_claimen(sessie, revisie=revisie)
@@ -38,31 +38,51 @@ def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = Non
     return sessie
 
 
-def stelling_controleren(stelling: Stelling) -> None:
-    """The result fields a statement needs for its kind; the other kinds' fields stay empty."""
+# The result fields per kind of statement; a statement keeps only those of its own kind.
+RESULTAATVELDEN = {
+    ResultaatSoort.EENS_ONEENS: ("eens", "oneens"),
+    ResultaatSoort.SCHAAL: ("schaal_gemiddelde", "schaal_n"),
+    ResultaatSoort.WOORDEN: ("woorden",),
+}
+
+
+def resultaat_fouten(soort: str, waarden: dict) -> dict[str, str]:
+    """What is wrong with the result of a statement of kind `soort`, per field (Dutch).
+
+    The one statement of the rule: the form shows it next to the fields, the service refuses a
+    save that breaks it (admin, commands, import)."""
     fouten = {}
-    if stelling.resultaat_soort == ResultaatSoort.EENS_ONEENS:
+    label = ResultaatSoort(soort).label.lower()
+    for veld in RESULTAATVELDEN.get(soort, ()):
+        waarde = waarden.get(veld)
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            fouten[veld] = f"Vul dit in bij een resultaat van de soort '{label}'."
+    if soort == ResultaatSoort.EENS_ONEENS:
         for veld in ("eens", "oneens"):
-            waarde = getattr(stelling, veld)
-            if waarde is None or waarde < 0:
-                fouten[veld] = "Vul een aantal van 0 of meer in."
-    elif stelling.resultaat_soort == ResultaatSoort.SCHAAL:
-        gem, n = stelling.schaal_gemiddelde, stelling.schaal_n
-        if gem is None or not Decimal(1) <= Decimal(gem) <= Decimal(5):
-            fouten["schaal_gemiddelde"] = "Het gemiddelde ligt tussen 1 en 5."
-        if n is None or n < 1:
-            fouten["schaal_n"] = "Er is minstens één antwoord nodig voor een gemiddelde."
-    elif stelling.resultaat_soort == ResultaatSoort.WOORDEN:
-        if not stelling.woorden.strip():
-            fouten["woorden"] = "Vul de genoemde woorden in."
-    if fouten:
-        raise ValidationError(fouten)
-    if stelling.resultaat_soort != ResultaatSoort.EENS_ONEENS:
-        stelling.eens = stelling.oneens = None
-    if stelling.resultaat_soort != ResultaatSoort.SCHAAL:
-        stelling.schaal_gemiddelde = stelling.schaal_n = None
-    if stelling.resultaat_soort != ResultaatSoort.WOORDEN:
-        stelling.woorden = ""
+            if waarden.get(veld) is not None and waarden[veld] < 0:
+                fouten.setdefault(veld, "Vul een aantal van 0 of meer in.")
+        if waarden.get("eens") == 0 == waarden.get("oneens"):
+            fouten.setdefault("eens", "Er is minstens één stem nodig (eens of oneens).")
+    elif soort == ResultaatSoort.SCHAAL:
+        gem, n = waarden.get("schaal_gemiddelde"), waarden.get("schaal_n")
+        if gem is not None and not Decimal(1) <= Decimal(gem) <= Decimal(5):
+            fouten.setdefault("schaal_gemiddelde", "Het gemiddelde ligt tussen 1 en 5.")
+        if n is not None and n < 1:
+            fouten.setdefault("schaal_n", "Er is minstens één antwoord nodig voor een gemiddelde.")
+    return fouten
+
+
+def stelling_controleren(stelling: Stelling) -> None:
+    """Refuse a result that breaks `resultaat_fouten`; empty the other kinds' fields."""
+    waarden = {
+        veld: getattr(stelling, veld) for velden in RESULTAATVELDEN.values() for veld in velden
+    }
+    if fouten := resultaat_fouten(stelling.resultaat_soort, waarden):
+        raise DomeinFout(fouten)
+    for soort, velden in RESULTAATVELDEN.items():
+        if soort != stelling.resultaat_soort:
+            for veld in velden:
+                setattr(stelling, veld, "" if veld == "woorden" else None)
 
 
 @transaction.atomic
@@ -71,12 +91,10 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     onderdeel.sessie = sessie
     voorziening_id = getattr(onderdeel, "voorziening_id", None)
     if voorziening_id and onderdeel.voorziening.regio_id != sessie.regio_id:
-        raise ValidationError({"voorziening": "Deze voorziening hoort bij een andere regio."})
+        raise DomeinFout({"voorziening": "Deze voorziening hoort bij een andere regio."})
     if isinstance(onderdeel, Inbreng):
         if not sessie.traject_id:
-            raise ValidationError(
-                "Koppel de sessie eerst aan een traject om inbreng vast te leggen."
-            )
+            raise DomeinFout("Koppel de sessie eerst aan een traject om inbreng vast te leggen.")
         onderdeel.traject_id = sessie.traject_id
         if not onderdeel.pk:
             laatste = sessie.inbreng.order_by("-volgorde").values_list("volgorde", flat=True)
@@ -115,17 +133,17 @@ def verslag_vaststelbaar(sessie: Sessie):
 def verslag_vaststellen(*, sessie: Sessie, verslag_van: Sessie, door, toelichting="") -> Besluit:
     """In `sessie`, adopt the minutes of the earlier `verslag_van`: recorded as a decision."""
     if verslag_van.regio_id != sessie.regio_id:
-        raise ValidationError("Die sessie hoort bij een andere regio.")
+        raise DomeinFout("Die sessie hoort bij een andere regio.")
     if verslag_van.pk == sessie.pk or verslag_van.datum >= sessie.datum:
-        raise ValidationError("Een verslag wordt vastgesteld in een latere sessie.")
+        raise DomeinFout("Een verslag wordt vastgesteld in een latere sessie.")
     if not sessie.gremium_id:
-        raise ValidationError(
+        raise DomeinFout(
             "Kies eerst het gremium van deze sessie: een besluit wordt door een gremium genomen."
         )
     # Lock the earlier session so two people cannot adopt the same minutes at once.
     Sessie.objects.select_for_update().get(pk=verslag_van.pk)
     if verslag_is_vastgesteld(verslag_van):
-        raise ValidationError("Het verslag van die sessie is al vastgesteld.")
+        raise DomeinFout("Het verslag van die sessie is al vastgesteld.")
     return Besluit.objects.create(
         gremium_id=sessie.gremium_id,
         datum=sessie.datum,
@@ -145,16 +163,14 @@ def inbreng_verwerken(
     uitgangspunten = list(uitgangspunten)
     vreemd = [u for u in uitgangspunten if u.traject_id != inbreng.traject_id]
     if vreemd:
-        raise ValidationError(
+        raise DomeinFout(
             {"uitgangspunten": "Kies alleen uitgangspunten van het traject van deze inbreng."}
         )
     if verwerking not in Verwerking.values:
-        raise ValidationError({"verwerking": "Kies wat er met de inbreng is gedaan."})
+        raise DomeinFout({"verwerking": "Kies wat er met de inbreng is gedaan."})
     toelichting = (toelichting or "").strip()
     if verwerking not in (Verwerking.OPEN, Verwerking.KENNISGENOMEN) and not toelichting:
-        raise ValidationError(
-            {"verwerking_toelichting": "Leg uit waarom, behalve bij 'kennisgenomen'."}
-        )
+        raise DomeinFout({"verwerking_toelichting": "Leg uit waarom, behalve bij 'kennisgenomen'."})
     met_revisie_bijwerken(
         inbreng,
         revisie=revisie,
@@ -162,5 +178,3 @@ def inbreng_verwerken(
     )
     inbreng.uitgangspunten.set(uitgangspunten)
     return inbreng
-
-

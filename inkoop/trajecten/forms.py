@@ -1,4 +1,3 @@
-
 from django import forms
 
 from inkoop.core.revisie import RevisieVeld

@@ -1,7 +1,6 @@
-
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import revisie_claimen, verwijderen
 from inkoop.trajecten.models import Mijlpaal, Traject
 
@@ -13,7 +12,7 @@ def mijlpaal_opslaan(
     mijlpaal.traject = traject
     mijlpaal.periode = (mijlpaal.periode or "").strip()
     if not mijlpaal.datum and not mijlpaal.periode:
-        raise ValidationError({"periode": "Vul een datum of een periode in."})
+        raise DomeinFout({"periode": "Vul een datum of een periode in."})
     mijlpaal.full_clean()
     if mijlpaal.pk:
         revisie_claimen(mijlpaal, revisie=revisie)

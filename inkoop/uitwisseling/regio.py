@@ -24,7 +24,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
-from inkoop import models as inkoop_models
+from inkoop.besluitvorming import models as besluitvorming_models
+from inkoop.sessies import models as sessie_models
+from inkoop.trajecten import models as traject_models
 from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
 from uitgangspunten import models as up_models
 from voorzieningen import models as vz_models
@@ -47,28 +49,28 @@ MODELLEN = [
     vz_models.Voorziening,
     vz_models.Deelname,
     vz_models.Kengetal,
-    inkoop_models.Gremium,
-    inkoop_models.Traject,
-    inkoop_models.TrajectVoorziening,
-    inkoop_models.RouteStap,
-    inkoop_models.Mijlpaal,
+    traject_models.Gremium,
+    traject_models.Traject,
+    traject_models.TrajectVoorziening,
+    besluitvorming_models.RouteStap,
+    traject_models.Mijlpaal,
     up_models.Uitgangspunt,
     up_models.Document,
     up_models.Sectie,
     up_models.Versie,
     up_models.VersieOvergang,
     up_models.Opmerking,
-    inkoop_models.Sessie,
-    inkoop_models.Gast,
-    inkoop_models.Voorstel,
-    inkoop_models.Beslispunt,
-    inkoop_models.Agendapunt,
-    inkoop_models.Conclusie,
-    inkoop_models.Stelling,
-    inkoop_models.Actiepunt,
-    inkoop_models.Inbreng,
-    inkoop_models.Besluit,
-    inkoop_models.BesluitPunt,
+    sessie_models.Sessie,
+    sessie_models.Gast,
+    besluitvorming_models.Voorstel,
+    besluitvorming_models.Beslispunt,
+    sessie_models.Agendapunt,
+    sessie_models.Conclusie,
+    sessie_models.Stelling,
+    sessie_models.Actiepunt,
+    sessie_models.Inbreng,
+    besluitvorming_models.Besluit,
+    besluitvorming_models.BesluitPunt,
 ]
 HISTORIE = [up_models.Uitgangspunt, up_models.Document, up_models.Sectie]
 

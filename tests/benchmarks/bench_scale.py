@@ -184,7 +184,7 @@ def queries_per_pagina(pad: str, user) -> tuple[int, int]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    client = Client(headers={"host": "127.0.0.1", "x-forwarded-proto": "https"})
     client.force_login(user)
     client.get(pad)  # warm caches (templates, content types)
     with CaptureQueriesContext(connection) as ctx:

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from inkoop.besluitvorming import selectors
 from inkoop.besluitvorming.constants import Uitkomst
-from inkoop.besluitvorming.views import BESLUITEN_PER_PAGINA
+from inkoop.besluitvorming.views.voorstellen import BESLUITEN_PER_PAGINA
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.models import Export

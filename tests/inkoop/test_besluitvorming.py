@@ -10,6 +10,7 @@ from inkoop.besluitvorming import services
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap
 from inkoop.besluitvorming.selectors import deelnemende_gemeenten, versie_status
+from inkoop.core.fouten import DomeinFout
 from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.factories import (
@@ -95,7 +96,7 @@ def test_superuser_die_auteur_is_keurt_ook_niet_goed(versie, adviseur):
 
 def test_terugsturen_vraagt_een_opmerking(versie, adviseur, directeur):
     services.versie_indienen(versie=versie, door=adviseur)
-    with pytest.raises(services.BesluitvormingFout, match="wat er moet veranderen"):
+    with pytest.raises(DomeinFout, match="wat er moet veranderen"):
         services.versie_terugsturen(versie=versie, door=directeur, opmerking="  ")
     services.versie_terugsturen(versie=versie, door=directeur, opmerking="Paragraaf 2 korter")
     versie.refresh_from_db()
@@ -114,24 +115,24 @@ def test_terugsturen_vraagt_een_opmerking(versie, adviseur, directeur):
 def test_overgang_vraagt_de_juiste_rol(versie, met_rol, regio, adviseur, actie, rol):
     if actie == "goedkeuren":
         services.versie_indienen(versie=versie, door=adviseur)
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         getattr(services, f"versie_{actie}")(versie=versie, door=met_rol(rol, regio))
 
 
 def test_directeur_van_andere_regio_beoordeelt_niet(versie, adviseur, met_rol, andere_regio):
     services.versie_indienen(versie=versie, door=adviseur)
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.versie_goedkeuren(versie=versie, door=met_rol(Rol.DIRECTEUR, andere_regio))
 
 
 def test_ongeldige_overgangen_worden_geweigerd(versie, adviseur, directeur):
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.versie_goedkeuren(versie=versie, door=directeur)  # not submitted
     services.versie_indienen(versie=versie, door=adviseur)
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.versie_indienen(versie=versie, door=adviseur)  # already submitted
     services.versie_goedkeuren(versie=versie, door=directeur)
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.versie_terugsturen(versie=versie, door=directeur, opmerking="Te laat")
 
 
@@ -305,12 +306,12 @@ def test_besluit_met_uitkomst_per_beslispunt(traject, regio, secretaris):
     punten = dict(BesluitPunt.objects.filter(besluit=besluit).values_list("beslispunt", "uitkomst"))
     assert punten == {p1.pk: Uitkomst.VRIJGEGEVEN, p2.pk: Uitkomst.AANGEHOUDEN}
     # Once decided, a decision point cannot be rewritten or removed, nor the proposal deleted.
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.voorstel_opslaan(
             traject=traject, door=secretaris_als_adviseur(regio), gegevens={"gremium": pfho,
             "onderwerp": "x"}, beslispunten=["Iets anders"], versies=[], voorstel=voorstel,
         )  # fmt: skip
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.voorstel_verwijderen(voorstel=voorstel, door=secretaris_als_adviseur(regio))
 
 
@@ -320,7 +321,7 @@ def secretaris_als_adviseur(regio):
 
 def test_besluit_alleen_over_goedgekeurde_versie(traject, regio, secretaris, versie):
     do = GremiumFactory(regio=regio, soort=GremiumSoort.DO)
-    with pytest.raises(services.BesluitvormingFout, match="goedgekeurde"):
+    with pytest.raises(DomeinFout, match="goedgekeurde"):
         services.besluit_vastleggen(
             gremium=do, door=secretaris, datum=dt.date(2027, 1, 1), uitkomst=Uitkomst.INGESTEMD,
             versie=versie,
@@ -334,7 +335,7 @@ def test_een_college_besluit_eenmaal_per_versie(traject, regio, secretaris):
     kwargs = {"gremium": college, "door": secretaris, "datum": dt.date(2027, 3, 1),
               "uitkomst": Uitkomst.VASTGESTELD, "versie": versie}  # fmt: skip
     services.besluit_vastleggen(**kwargs)
-    with pytest.raises(services.BesluitvormingFout, match="al over deze versie"):
+    with pytest.raises(DomeinFout, match="al over deze versie"):
         services.besluit_vastleggen(**kwargs)
 
 
@@ -349,7 +350,7 @@ def test_besluit_vraagt_recht_en_eigen_regio(traject, regio, andere_regio, met_r
             )  # fmt: skip
     # A version of another region cannot be attached to this region's body.
     vreemd = VersieFactory(document__traject__regio=andere_regio, goedgekeurd=True)
-    with pytest.raises(services.BesluitvormingFout):
+    with pytest.raises(DomeinFout):
         services.besluit_vastleggen(
             gremium=do, door=met_rol(Rol.SECRETARIS, regio), datum=dt.date(2027, 1, 1),
             uitkomst=Uitkomst.INGESTEMD, versie=vreemd,

@@ -15,6 +15,7 @@ from tests.factories import (
 )
 from tests.factories.sessies import SessieInbrengFactory, TrajectSessieFactory
 from tests.utils import assert_constant_queries
+from uitgangspunten import selectors as up_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_uitgangspunt_toont_inbreng_die_het_vormde(sessie, traject):
     )
     inbreng.uitgangspunten.add(up)
     SessieInbrengFactory(sessie=sessie, tekst="Niet gekoppeld.")
-    gevonden = selectors.inbreng_bij_uitgangspunt(up)
+    gevonden = up_selectors.inbreng_bij_uitgangspunt(up)
     assert gevonden == [inbreng]
     html = render_to_string(
         "inkoop/sessies/_inbreng_bij_uitgangspunt.html", {"inbreng_bij_uitgangspunt": gevonden}

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from inkoop.sessies import selectors
 from inkoop.trajecten import selectors as planning
 from inkoop.trajecten.constants import MijlpaalStatus
 from inkoop.trajecten.models import Mijlpaal

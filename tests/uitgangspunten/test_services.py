@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from inkoop.core.fouten import DomeinFout
 from inkoop.trajecten.models import TrajectVoorziening
 from tests.factories import (
     DocumentFactory,
@@ -171,7 +172,7 @@ def test_overnemen_uit_vorig_traject():
     assert services.uitgangspunt_herbevestigen(vorig=a, traject=nieuw, auteur=auteur) == her
     scherp = services.uitgangspunt_aanscherpen(vorig=b, traject=nieuw, auteur=auteur)
     assert scherp.status == UitgangspuntStatus.AANGESCHERPT and scherp.herkomst == b
-    with pytest.raises(ValueError):
+    with pytest.raises(DomeinFout):
         services.uitgangspunt_laten_vervallen(vorig=c, traject=nieuw, reden="  ", auteur=auteur)
     weg = services.uitgangspunt_laten_vervallen(
         vorig=c, traject=nieuw, reden="Achterhaald", auteur=auteur
@@ -228,7 +229,7 @@ def test_opmerking_plaatsen_en_oplossen():
     opmerking = services.opmerking_plaatsen(
         document=document, auteur=directeur, tekst="Kort", sectie=sectie
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(DomeinFout):
         services.opmerking_plaatsen(
             document=document, auteur=directeur, tekst="x", sectie=SectieFactory()
         )

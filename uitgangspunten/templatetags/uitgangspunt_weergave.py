@@ -83,6 +83,7 @@ def _weergave(
                 "compact": compact,
                 "opgeslagen": opgeslagen,
                 "csrf_token": _CSRF_TOKEN,
+                "UitgangspuntStatus": UitgangspuntStatus,
             }
         )
     )

@@ -1,4 +1,4 @@
-"""Sessions and their minutes, input and the response report, and the planning.
+"""The session page and its minutes: introduction, items per kind, adopting the minutes.
 
 Items of the minutes are edited in the page with HTMX: each item kind has one section on the
 session page (partial "sectie") and each item its own block (partials "item" and
@@ -15,21 +15,17 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.sessies import charts, forms, selectors, services
-from inkoop.sessies.constants import Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
-from inkoop.trajecten.models import Traject
-from inkoop.trajecten.views import traject_of_404
 from regions import permissions
-from regions.models import Regio
-from voorzieningen.models import Voorziening
 
 
 @dataclass(frozen=True)
@@ -116,98 +112,16 @@ def _opslaan(form, sessie):
     except Conflict as conflict:
         conflict_tonen(form, conflict, sessie=sessie)
         return None
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for veld, fouten in exc.error_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            form.add_error(None, exc.messages)
+    except ValidationError as fout:
+        naar_formulier(form, fout)
         return None
 
 
-def _sessie_url(sessie, anker=""):
+def sessie_url(sessie, anker=""):
     return reverse("inkoop:sessie", kwargs={"pk": sessie.pk}) + (f"#{anker}" if anker else "")
 
 
 # ---------- Lists and the session form ----------
-
-
-@login_required
-def sessies_regio(request, regio):
-    regio = get_object_or_404(Regio, slug=regio)
-    permissions.vereis(request.user, "concepten_bekijken", regio)
-    return render(
-        request,
-        "inkoop/sessies/lijst.html",
-        {
-            "regio": regio,
-            "traject": None,
-            "sessies": selectors.sessies_lijst(Sessie.objects.filter(regio=regio)),
-            "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", regio),
-        },
-    )
-
-
-@login_required
-def sessies_traject(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "concepten_bekijken", traject)
-    return render(
-        request,
-        "inkoop/sessies/lijst.html",
-        {
-            "regio": traject.regio,
-            "traject": traject,
-            "sessies": selectors.sessies_lijst(Sessie.objects.filter(traject=traject)),
-            "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", traject),
-        },
-    )
-
-
-def _sessie_formulier(request, regio, sessie, initial=None):
-    form = forms.SessieForm(
-        request.POST or None, instance=sessie, regio=regio, initial=initial or {}
-    )
-    if request.method == "POST" and form.is_valid():
-        nieuw = form.save(commit=False)
-        nieuw.regio = regio
-        try:
-            nieuw = services.sessie_opslaan(
-                sessie=nieuw,
-                deelnemers=form.cleaned_data["deelnemers"],
-                revisie=form.cleaned_data.get("revisie"),
-            )
-        except Conflict as conflict:
-            conflict_tonen(form, conflict, regio=regio)
-        except ValidationError as exc:
-            for veld, fouten in exc.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            messages.success(request, "De sessie is opgeslagen.")
-            return redirect("inkoop:sessie", pk=nieuw.pk)
-    return render(
-        request,
-        "inkoop/sessies/sessie_formulier.html",
-        {"form": form, "regio": regio, "sessie": sessie if sessie.pk else None,
-         "traject": sessie.traject if sessie.pk else initial.get("traject") if initial else None},
-    )  # fmt: skip
-
-
-@login_required
-def sessie_nieuw(request, regio):
-    regio = get_object_or_404(Regio, slug=regio)
-    permissions.vereis(request.user, "sessies_bewerken", regio)
-    initial = {}
-    if slug := request.GET.get("traject"):
-        initial["traject"] = Traject.objects.filter(regio=regio, slug=slug).first()
-    return _sessie_formulier(request, regio, Sessie(regio=regio), initial)
-
-
-@login_required
-def sessie_bewerken(request, pk):
-    sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
-    permissions.vereis(request.user, "sessies_bewerken", sessie)
-    return _sessie_formulier(request, sessie.regio, sessie)
 
 
 # ---------- The session page and its minutes ----------
@@ -262,7 +176,7 @@ def verslag_inleiding(request, pk):
                     {"sessie": sessie, "mag_bewerken": True, "opgeslagen": True},
                 )
             messages.success(request, "De inleiding is opgeslagen.")
-            return redirect(_sessie_url(sessie, "verslag-inleiding"))
+            return redirect(sessie_url(sessie, "verslag-inleiding"))
     if request.htmx and request.GET.get("weergave"):
         return render(
             request,
@@ -277,7 +191,7 @@ def verslag_inleiding(request, pk):
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": "Inleiding van het verslag", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
-         "annuleren": _sessie_url(sessie, "verslag-inleiding")},
+         "annuleren": sessie_url(sessie, "verslag-inleiding")},
     )  # fmt: skip
 
 
@@ -302,14 +216,14 @@ def onderdeel_nieuw(request, pk, soort):
         return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
     if opgeslagen:
         messages.success(request, f"De {info.enkelvoud} is toegevoegd.")
-        return redirect(_sessie_url(sessie, f"sectie-{soort}"))
+        return redirect(sessie_url(sessie, f"sectie-{soort}"))
     return render(
         request,
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": f"Nieuwe {info.enkelvoud}", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
          "actie": reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort}),
-         "annuleren": _sessie_url(sessie, f"sectie-{soort}")},
+         "annuleren": sessie_url(sessie, f"sectie-{soort}")},
     )  # fmt: skip
 
 
@@ -338,7 +252,7 @@ def onderdeel_bewerken(request, pk, soort, item):
             return render(
                 request, "inkoop/sessies/sessie.html#item", _item_context(sessie, soort, item)
             )
-        return redirect(_sessie_url(sessie, f"{soort}-{item.pk}"))
+        return redirect(sessie_url(sessie, f"{soort}-{item.pk}"))
     form = _bewerk_form(sessie, soort, item, request.POST or None)
     if request.method == "POST" and _opslaan(form, sessie):
         if request.htmx:
@@ -348,7 +262,7 @@ def onderdeel_bewerken(request, pk, soort, item):
                 _item_context(sessie, soort, item, opgeslagen=True),
             )  # fmt: skip
         messages.success(request, f"De {info.enkelvoud} is opgeslagen.")
-        return redirect(_sessie_url(sessie, f"{soort}-{item.pk}"))
+        return redirect(sessie_url(sessie, f"{soort}-{item.pk}"))
     if request.htmx:
         return render(
             request, "inkoop/sessies/sessie.html#item_formulier",
@@ -359,7 +273,7 @@ def onderdeel_bewerken(request, pk, soort, item):
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": f"{info.enkelvoud.capitalize()} bewerken", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
-         "annuleren": _sessie_url(sessie, f"{soort}-{item.pk}")},
+         "annuleren": sessie_url(sessie, f"{soort}-{item.pk}")},
     )  # fmt: skip
 
 
@@ -390,12 +304,12 @@ def onderdeel_verwijderen(request, pk, soort, item):
     except Conflict:
         # The whole page again (also for HTMX), so the colleague's change and the message show.
         messages.error(request, VERWIJDERCONFLICT)
-        url = _sessie_url(sessie, f"{soort}-{item}")
+        url = sessie_url(sessie, f"{soort}-{item}")
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
         return _sectie_antwoord(request, sessie, soort)
     messages.success(request, f"De {info.enkelvoud} is verwijderd.")
-    return redirect(_sessie_url(sessie, f"sectie-{soort}"))
+    return redirect(sessie_url(sessie, f"sectie-{soort}"))
 
 
 @login_required
@@ -418,109 +332,18 @@ def verslag_vaststellen(request, pk):
             messages.success(
                 request, f"Het verslag van {besluit.verslag_van.titel} is vastgesteld."
             )
-            return redirect(_sessie_url(sessie, "vaststellen"))
+            return redirect(sessie_url(sessie, "vaststellen"))
     return render(
         request,
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": "Verslag vaststellen", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
          "actie": reverse("inkoop:verslag_vaststellen", kwargs={"pk": pk}),
-         "knop": "Verslag vaststellen", "annuleren": _sessie_url(sessie, "vaststellen")},
+         "knop": "Verslag vaststellen", "annuleren": sessie_url(sessie, "vaststellen")},
     )  # fmt: skip
 
 
 # ---------- Input: what was done with it ----------
 
 
-@login_required
-def inbreng_verwerking(request, pk):
-    inbreng = get_object_or_404(
-        Inbreng.objects.select_related("traject", "traject__regio", "sessie", "voorziening"),
-        pk=pk,
-    )
-    permissions.vereis(request.user, "sessies_bewerken", inbreng)
-    form = forms.VerwerkingForm(request.POST or None, instance=inbreng)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.inbreng_verwerken(
-                inbreng=inbreng,
-                revisie=form.cleaned_data["revisie"],
-                uitgangspunten=form.cleaned_data["uitgangspunten"],
-                verwerking=form.cleaned_data["verwerking"] or Verwerking.OPEN,
-                toelichting=form.cleaned_data["verwerking_toelichting"],
-            )
-        except Conflict as conflict:
-            conflict_tonen(form, conflict)
-        except ValidationError as exc:
-            for veld, fouten in exc.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            messages.success(request, "De verwerking van de inbreng is opgeslagen.")
-            volgende = request.POST.get("volgende", "")
-            if volgende.startswith("/") and not volgende.startswith("//"):
-                return redirect(volgende)
-            if inbreng.sessie_id:
-                return redirect(_sessie_url(inbreng.sessie, f"inbreng-{inbreng.pk}"))
-            return redirect("inkoop:inbreng_lijst", regio=inbreng.traject.regio.slug,
-                            slug=inbreng.traject.slug)  # fmt: skip
-    return render(
-        request,
-        "inkoop/sessies/verwerking.html",
-        {"form": form, "inbreng": inbreng, "traject": inbreng.traject,
-         "regio": inbreng.traject.regio, "volgende": request.GET.get("volgende", "")},
-    )  # fmt: skip
-
-
-def _voorziening_filter(request, traject):
-    slug = request.GET.get("voorziening")
-    if not slug:
-        return None
-    return get_object_or_404(Voorziening, regio=traject.regio, slug=slug)
-
-
-@login_required
-def inbreng_lijst(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "concepten_bekijken", traject)
-    voorziening = _voorziening_filter(request, traject)
-    alleen_open = request.GET.get("open") == "1"
-    qs = selectors.inbreng_queryset().filter(traject=traject)
-    if alleen_open:
-        qs = qs.filter(verwerking=Verwerking.OPEN)
-    if voorziening is not None:
-        qs = qs.filter(voorziening=voorziening)
-    return render(
-        request,
-        "inkoop/sessies/inbreng_lijst.html",
-        {"traject": traject, "regio": traject.regio, "voorziening": voorziening,
-         "alleen_open": alleen_open,
-         "inbreng": qs.order_by("sessie__datum", "volgorde", "pk"),
-         "mag_bewerken": permissions.mag(request.user, "sessies_bewerken", traject)},
-    )  # fmt: skip
-
-
-@login_required
-def reactienota(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "concepten_bekijken", traject)
-    voorziening = _voorziening_filter(request, traject)
-    return render(
-        request,
-        "inkoop/sessies/reactienota.html",
-        {"traject": traject, "regio": traject.regio, "voorziening": voorziening,
-         "nota": selectors.reactienota(traject, voorziening)},
-    )  # fmt: skip
-
-
 # ---------- Planning ----------
-
-
-@login_required
-def agenda(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "concepten_bekijken", traject)
-    response = HttpResponse(
-        selectors.agenda_ics(traject), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{traject.slug}.ics"'
-    return response

@@ -1,4 +1,4 @@
-"""Review, decision route, proposals and decisions. Views bind a form, call a service, redirect."""
+"""Proposals to a body, decisions on them, and the decision lists."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,170 +6,22 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from inkoop.besluitvorming import pdf, selectors, services
-from inkoop.besluitvorming.forms import (
-    BesluitForm,
-    OvergangForm,
-    RouteStapForm,
-    TerugsturenForm,
-    VoorstelForm,
-)
-from inkoop.besluitvorming.models import RouteStap, Voorstel
+from inkoop.besluitvorming import selectors, services
+from inkoop.besluitvorming.forms import BesluitForm, VoorstelForm
+from inkoop.besluitvorming.models import Voorstel
+from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from inkoop.trajecten.views import traject_of_404
 from regions import permissions
-from uitgangspunten.constants import Beoordeling
-from uitgangspunten.models import Document, Versie
-
-
-def _versie(pk, nummer):
-    try:
-        return Versie.objects.select_related("document", "document__traject").get(
-            document_id=pk, nummer=nummer
-        )
-    except Versie.DoesNotExist as exc:
-        raise Http404 from exc
-
 
 # --- Decision page of a document ------------------------------------------------------------
 
 
-@login_required
-def document_besluitvorming(request, pk):
-    try:
-        context = selectors.document_besluitvorming(pk)
-    except Document.DoesNotExist as exc:
-        raise Http404 from exc
-    document = context["document"]
-    permissions.vereis(request.user, "concepten_bekijken", document)
-    user = request.user
-    context.update(
-        {
-            "mag_indienen": permissions.mag(user, "bewerken", document),
-            "mag_beoordelen": permissions.mag(user, "beoordelen", document),
-            "mag_besluiten": permissions.mag(user, "besluiten_vastleggen", document),
-            "overgang_form": OvergangForm(),
-            "terugsturen_form": TerugsturenForm(),
-            "Beoordeling": Beoordeling,
-        }
-    )
-    return render(request, "inkoop/besluitvorming/document.html", context)
-
-
-def _overgang_view(request, pk, nummer, actie, recht, form_class):
-    versie = _versie(pk, nummer)
-    permissions.vereis(request.user, recht, versie)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Geef bij terugsturen aan wat er moet veranderen.")
-    else:
-        functie = getattr(services, f"versie_{actie}")
-        try:
-            functie(versie=versie, door=request.user, opmerking=form.cleaned_data["opmerking"])
-        except services.BesluitvormingFout as fout:
-            messages.error(request, str(fout))
-        else:
-            woorden = {"indienen": "ingediend", "goedkeuren": "goedgekeurd",
-                       "terugsturen": "teruggestuurd"}  # fmt: skip
-            messages.success(request, f"Versie {versie.nummer} is {woorden[actie]}.")
-    return redirect("inkoop:document_besluitvorming", pk=pk)
-
-
-@login_required
-@require_POST
-def versie_indienen(request, pk, nummer):
-    return _overgang_view(request, pk, nummer, "indienen", "bewerken", OvergangForm)
-
-
-@login_required
-@require_POST
-def versie_goedkeuren(request, pk, nummer):
-    return _overgang_view(request, pk, nummer, "goedkeuren", "beoordelen", OvergangForm)
-
-
-@login_required
-@require_POST
-def versie_terugsturen(request, pk, nummer):
-    return _overgang_view(request, pk, nummer, "terugsturen", "beoordelen", TerugsturenForm)
-
-
 # --- Decision route -------------------------------------------------------------------------
-
-
-@login_required
-def route(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "concepten_bekijken", traject)
-    stappen = selectors.route(traject)
-    return render(
-        request,
-        "inkoop/besluitvorming/route.html",
-        {
-            "traject": traject,
-            "regio": traject.regio,
-            "stappen": stappen,
-            "opgeslagen": any(s.pk for s in stappen),
-            "deelnemers": selectors.deelnemende_gemeenten([traject])[traject.pk],
-            "mag_bewerken": permissions.mag(request.user, "bewerken", traject),
-            "form": RouteStapForm(regio=traject.regio),
-        },
-    )
-
-
-@login_required
-@require_POST
-def routestap_toevoegen(request, regio, slug):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "bewerken", traject)
-    form = RouteStapForm(request.POST, regio=traject.regio)
-    if form.is_valid():
-        try:
-            services.routestap_toevoegen(traject=traject, door=request.user, **form.cleaned_data)
-        except services.BesluitvormingFout as fout:
-            messages.error(request, str(fout))
-        else:
-            messages.success(request, "De stap is aan de route toegevoegd.")
-    else:
-        messages.error(request, "De stap is niet toegevoegd: kies een soort gremium en uitkomst.")
-    return redirect("inkoop:route", regio=regio, slug=slug)
-
-
-def _stap(traject, stap):
-    return get_object_or_404(RouteStap, traject=traject, pk=stap)
-
-
-@login_required
-@require_POST
-def routestap_verwijderen(request, regio, slug, stap):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "bewerken", traject)
-    services.routestap_verwijderen(stap=_stap(traject, stap), door=request.user)
-    messages.success(request, "De stap is uit de route verwijderd.")
-    return redirect("inkoop:route", regio=regio, slug=slug)
-
-
-@login_required
-@require_POST
-def routestap_verplaatsen(request, regio, slug, stap):
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "bewerken", traject)
-    richting = "op" if request.POST.get("richting") == "op" else "neer"
-    services.routestap_verplaatsen(stap=_stap(traject, stap), door=request.user, richting=richting)
-    return redirect("inkoop:route", regio=regio, slug=slug)
-
-
-@login_required
-@require_POST
-def route_vastleggen(request, regio, slug):
-    """Store the default route so it can be changed step by step."""
-    traject = traject_of_404(regio, slug)
-    permissions.vereis(request.user, "bewerken", traject)
-    services.route_aanmaken(traject)
-    return redirect("inkoop:route", regio=regio, slug=slug)
 
 
 # --- Proposals ------------------------------------------------------------------------------
@@ -207,8 +59,8 @@ def _voorstel_formulier(request, traject, voorstel=None):
             )
         except Conflict as conflict:
             conflict_tonen(form, conflict, traject=traject)
-        except services.BesluitvormingFout as fout:
-            form.add_error(None, str(fout))
+        except DomeinFout as fout:
+            naar_formulier(form, fout)
         else:
             messages.success(request, "Het voorstel is opgeslagen.")
             return redirect("inkoop:voorstel", pk=voorstel.pk)
@@ -267,7 +119,7 @@ def voorstel_verwijderen(request, pk):
         services.voorstel_verwijderen(
             voorstel=voorstel, door=request.user, revisie=revisie_uit(request.POST)
         )
-    except services.BesluitvormingFout as fout:
+    except DomeinFout as fout:
         messages.error(request, str(fout))
         return redirect("inkoop:voorstel", pk=pk)
     except Conflict:
@@ -365,8 +217,8 @@ def besluit_nieuw(request, regio, slug):
                 toelichting=data["toelichting"],
                 punten=form.punten(),
             )
-        except services.BesluitvormingFout as fout:
-            form.add_error(None, str(fout))
+        except DomeinFout as fout:
+            naar_formulier(form, fout)
         else:
             messages.success(request, f"Het besluit van {besluit.gremium} is vastgelegd.")
             if besluit.versie_id:
@@ -383,41 +235,5 @@ def besluit_nieuw(request, regio, slug):
             "zonder_college": not Gremium.objects.filter(
                 regio=traject.regio, soort=GremiumSoort.COLLEGE
             ).exists(),
-        },
-    )
-
-
-@login_required
-@require_GET
-def versie_pdf(request, pk, nummer):
-    """The PDFs of one document version: the notitie, the redline, earlier exports."""
-    versie = get_object_or_404(
-        Versie.objects.select_related("document", "document__traject", "document__traject__regio"),
-        document_id=pk,
-        nummer=nummer,
-    )
-    permissions.vereis(request.user, pdf.leesrecht(versie), versie)
-    mag_concepten = permissions.mag(request.user, "concepten_bekijken", versie)
-    redline = {}
-    if mag_concepten:
-        parameters = pdf.redline_parameters(request.GET, versie)
-        versies = list(pdf.vergelijkbare_versies(versie))
-        redline = {
-            "parameters": parameters,
-            "versies": versies,
-            "tegen": next((v for v in versies if v.pk == parameters.get("tegen")), None),
-        }
-    return render(
-        request,
-        "inkoop/export/versie_pdf.html",
-        {
-            "versie": versie,
-            "document": versie.document,
-            "traject": versie.document.traject,
-            "regio": versie.document.traject.regio,
-            "vastgesteld": pdf.is_vastgesteld(versie),
-            "mag_concepten": mag_concepten,
-            "redline": redline,
-            "hier": request.get_full_path(),
         },
     )

@@ -1,0 +1,85 @@
+"""The decision route of a round: its steps, added, removed and moved."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from inkoop.besluitvorming import selectors, services
+from inkoop.besluitvorming.forms import RouteStapForm
+from inkoop.besluitvorming.models import RouteStap
+from inkoop.core.fouten import DomeinFout
+from inkoop.trajecten.views import traject_of_404
+from regions import permissions
+
+
+@login_required
+def route(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "concepten_bekijken", traject)
+    stappen = selectors.route(traject)
+    return render(
+        request,
+        "inkoop/besluitvorming/route.html",
+        {
+            "traject": traject,
+            "regio": traject.regio,
+            "stappen": stappen,
+            "opgeslagen": any(s.pk for s in stappen),
+            "deelnemers": selectors.deelnemende_gemeenten([traject])[traject.pk],
+            "mag_bewerken": permissions.mag(request.user, "bewerken", traject),
+            "form": RouteStapForm(regio=traject.regio),
+        },
+    )
+
+
+@login_required
+@require_POST
+def routestap_toevoegen(request, regio, slug):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "bewerken", traject)
+    form = RouteStapForm(request.POST, regio=traject.regio)
+    if form.is_valid():
+        try:
+            services.routestap_toevoegen(traject=traject, door=request.user, **form.cleaned_data)
+        except DomeinFout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, "De stap is aan de route toegevoegd.")
+    else:
+        messages.error(request, "De stap is niet toegevoegd: kies een soort gremium en uitkomst.")
+    return redirect("inkoop:route", regio=regio, slug=slug)
+
+
+def _stap(traject, stap):
+    return get_object_or_404(RouteStap, traject=traject, pk=stap)
+
+
+@login_required
+@require_POST
+def routestap_verwijderen(request, regio, slug, stap):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "bewerken", traject)
+    services.routestap_verwijderen(stap=_stap(traject, stap), door=request.user)
+    messages.success(request, "De stap is uit de route verwijderd.")
+    return redirect("inkoop:route", regio=regio, slug=slug)
+
+
+@login_required
+@require_POST
+def routestap_verplaatsen(request, regio, slug, stap):
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "bewerken", traject)
+    richting = "op" if request.POST.get("richting") == "op" else "neer"
+    services.routestap_verplaatsen(stap=_stap(traject, stap), door=request.user, richting=richting)
+    return redirect("inkoop:route", regio=regio, slug=slug)
+
+
+@login_required
+@require_POST
+def route_vastleggen(request, regio, slug):
+    """Store the default route so it can be changed step by step."""
+    traject = traject_of_404(regio, slug)
+    permissions.vereis(request.user, "bewerken", traject)
+    services.route_aanmaken(traject)
+    return redirect("inkoop:route", regio=regio, slug=slug)

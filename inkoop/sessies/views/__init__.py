@@ -1,0 +1,1 @@
+"""Views of sessions: lists and form (`sessies`), the minutes (`verslag`), input (`inbreng`)."""

@@ -1,0 +1,292 @@
+"""The document editor: memo header, sections, order, preview, history and review comments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from inkoop.core.htmx import pagina
+from inkoop.core.revisie import (
+    CONFLICT,
+    ONGELDIG,
+    OPGESLAGEN,
+    VERWIJDERCONFLICT,
+    Conflict,
+    formulier_opslaan,
+    revisie_uit,
+)
+from regions import permissions
+from uitgangspunten import selectors, services
+from uitgangspunten.forms import KopForm, NieuweSectieForm, OpmerkingForm, SectieForm, VersieForm
+from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud
+from uitgangspunten.models import Document, Opmerking, Sectie, Uitgangspunt
+
+DOCUMENT = "uitgangspunten/document.html"
+
+
+def document_of_404(pk, user, actie) -> Document:
+    try:
+        document = selectors.document_detail(pk)
+    except Document.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.vereis(user, actie, document)
+    return document
+
+
+def _sectie_of_404(document, pk) -> Sectie:
+    return get_object_or_404(Sectie, pk=pk, document=document)
+
+
+def _editor(request, document, partial=None, status=200, **extra):
+    """The editor page, or (for HTMX) the one partial that changed."""
+    context = selectors.editor(document, request.user)
+    context |= {"nieuwe_sectie_form": NieuweSectieForm(auto_id="nieuw_%s")}
+    context |= {"versie_form": VersieForm()} | extra
+    if "sectie_id" in extra:
+        secties = context["inhoud"]["secties"]
+        context["sectie"] = next((s for s in secties if s["id"] == extra["sectie_id"]), None)
+        if context["sectie"] is None:
+            raise Http404
+    return pagina(request, DOCUMENT, context, partial=partial, status=status)
+
+
+def _terug(document, anker=""):
+    return redirect(
+        reverse("uitgangspunten:document", args=[document.pk]) + (f"#{anker}" if anker else "")
+    )
+
+
+@login_required
+def document(request, pk):
+    document = document_of_404(pk, request.user, "concepten_bekijken")
+    return _editor(request, document)
+
+
+@login_required
+def kop_bewerken(request, pk):
+    document = document_of_404(pk, request.user, "bewerken")
+    if request.method == "GET":
+        form = KopForm.voor(document, auto_id="kop_%s")
+        return _editor(request, document, "kop", bewerk="kop", kop_form=form)
+
+    def opslaan(revisie, **velden):
+        services.document_kop_bijwerken(
+            document=document, revisie=revisie, auteur=request.user, **velden
+        )
+
+    status, form = formulier_opslaan(request.POST, KopForm, opslaan, auto_id="kop_%s")
+    document.refresh_from_db()
+    if status in (ONGELDIG, CONFLICT):
+        return _editor(request, document, "kop", bewerk="kop", kop_form=form)
+    if not request.htmx:
+        messages.success(request, "Documentkop opgeslagen.")
+        return _terug(document, "kop")
+    return _editor(request, document, "kop", kop_opgeslagen=status == OPGESLAGEN)
+
+
+@login_required
+def sectie(request, pk, sectie_pk):
+    """One section as shown in the editor (the cancel button of the edit form lands here)."""
+    document = document_of_404(pk, request.user, "concepten_bekijken")
+    _sectie_of_404(document, sectie_pk)
+    if not request.htmx:
+        return _terug(document, f"s-{sectie_pk}")
+    return _editor(request, document, "sectie", sectie_id=sectie_pk)
+
+
+@login_required
+def sectie_bewerken(request, pk, sectie_pk):
+    document = document_of_404(pk, request.user, "bewerken")
+    sectie = _sectie_of_404(document, sectie_pk)
+    ids = f"sectie{sectie.pk}_%s"  # unique ids when several sections are open at once
+    bewerken = {"sectie_id": sectie.pk, "bewerk_id": sectie.pk}
+    if request.method == "GET":
+        form = SectieForm(
+            initial={"titel": sectie.titel, "tekst": sectie.tekst, "revisie": sectie.revisie},
+            auto_id=ids,
+        )
+        return _editor(request, document, "sectie", form=form, **bewerken)
+
+    def opslaan(revisie, titel, tekst):
+        services.sectie_bijwerken(
+            sectie=sectie, revisie=revisie, auteur=request.user, titel=titel, tekst=tekst
+        )
+
+    status, form = formulier_opslaan(request.POST, SectieForm, opslaan, auto_id=ids)
+    if status in (ONGELDIG, CONFLICT):
+        return _editor(request, document, "sectie", form=form, **bewerken)
+    if not request.htmx:
+        messages.success(
+            request, "Opgeslagen." if status == OPGESLAGEN else "De opgeslagen tekst is behouden."
+        )
+        return _terug(document, f"s-{sectie.pk}")
+    return _editor(
+        request,
+        document,
+        "sectie",
+        sectie_id=sectie.pk,
+        opgeslagen_id=sectie.pk if status == OPGESLAGEN else None,
+        oob_status="Opgeslagen" if status == OPGESLAGEN else "Opgeslagen tekst behouden",
+    )
+
+
+@login_required
+def sectie_verwijderen(request, pk, sectie_pk):
+    document = document_of_404(pk, request.user, "bewerken")
+    sectie = _sectie_of_404(document, sectie_pk)
+    if request.method != "POST":
+        return _editor(request, document, "sectie", sectie_id=sectie.pk, verwijder_id=sectie.pk)
+    titel = sectie.titel or sectie.get_soort_display()
+    try:
+        services.sectie_verwijderen(
+            sectie=sectie, auteur=request.user, revisie=revisie_uit(request.POST)
+        )
+    except Conflict:
+        messages.error(request, VERWIJDERCONFLICT)
+        url = reverse("uitgangspunten:document", args=[document.pk]) + f"#s-{sectie.pk}"
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    if request.htmx:
+        return _editor(request, document, "secties", oob_status=f"Sectie “{titel}” verwijderd")
+    messages.success(request, f"Sectie “{titel}” verwijderd.")
+    return _terug(document)
+
+
+@login_required
+@require_POST
+def sectie_nieuw(request, pk):
+    document = document_of_404(pk, request.user, "bewerken")
+    form = NieuweSectieForm(request.POST, auto_id="nieuw_%s")
+    if not form.is_valid():
+        response = _editor(request, document, "nieuwe-sectie", nieuwe_sectie_form=form)
+        response["HX-Retarget"] = "#nieuwe-sectie"
+        return response
+    sectie = services.sectie_aanmaken(document=document, auteur=request.user, **form.cleaned_data)
+    if not request.htmx:
+        messages.success(request, f"Sectie “{sectie.titel}” toegevoegd.")
+        return _terug(document, f"s-{sectie.pk}")
+    form = SectieForm(
+        initial={"titel": sectie.titel, "tekst": sectie.tekst, "revisie": sectie.revisie},
+        auto_id=f"sectie{sectie.pk}_%s",
+    )
+    return _editor(
+        request, document, "secties", bewerk_id=sectie.pk, form=form, oob_status="Sectie toegevoegd"
+    )
+
+
+@login_required
+@require_POST
+def sectie_verplaatsen(request, pk, sectie_pk):
+    document = document_of_404(pk, request.user, "bewerken")
+    sectie = _sectie_of_404(document, sectie_pk)
+    richting = request.POST.get("richting")
+    if richting not in (services.OMHOOG, services.OMLAAG):
+        return HttpResponseBadRequest("Onbekende richting")
+    services.sectie_verplaatsen(sectie=sectie, richting=richting, auteur=request.user)
+    if not request.htmx:
+        return _terug(document, f"s-{sectie.pk}")
+    titel = sectie.titel or sectie.get_soort_display()
+    return _editor(
+        request, document, "secties", oob_status=f"Sectie “{titel}” {richting} verplaatst"
+    )
+
+
+@login_required
+@require_POST
+def secties_ordenen(request, pk):
+    """The new order after drag and drop: volgorde=3,1,2 (section ids)."""
+    document = document_of_404(pk, request.user, "bewerken")
+    try:
+        volgorde = [int(x) for x in request.POST.get("volgorde", "").split(",") if x.strip()]
+    except ValueError:
+        return HttpResponseBadRequest("Ongeldige volgorde")
+    services.secties_ordenen(document=document, volgorde=volgorde, auteur=request.user)
+    if not request.htmx:
+        return _terug(document)
+    return _editor(request, document, "secties", oob_status="Nieuwe volgorde opgeslagen")
+
+
+def _document_pagina(request, document, template, **extra):
+    context = {"document": document, "traject": document.traject, "regio": document.traject.regio}
+    return pagina(request, template, context | extra)
+
+
+@login_required
+def voorbeeld(request, pk):
+    document = document_of_404(pk, request.user, "concepten_bekijken")
+    inhoud = document_inhoud(document)
+    return _document_pagina(
+        request,
+        document,
+        "uitgangspunten/voorbeeld.html",
+        inhoud=inhoud,
+        kop_velden=kop_velden_uit_inhoud(inhoud["kop"]),
+    )
+
+
+@login_required
+def historie(request, pk):
+    document = document_of_404(pk, request.user, "concepten_bekijken")
+    return _document_pagina(
+        request, document, "uitgangspunten/historie.html", regels=selectors.historie(document)
+    )
+
+
+# ---------- Review comments ----------
+
+
+@login_required
+@require_POST
+def opmerking_plaatsen(request, pk):
+    document = document_of_404(pk, request.user, "opmerken")
+    form = OpmerkingForm(request.POST)
+    sectie_id = request.POST.get("sectie")
+    if not (sectie_id or "").isdigit():
+        return HttpResponseBadRequest("Geen sectie")
+    sectie = _sectie_of_404(document, int(sectie_id))
+    if not form.is_valid():
+        return _editor(
+            request, document, "sectie", sectie_id=sectie.pk, opmerking_form=form,
+            opmerking_bij=sectie.pk,
+        )  # fmt: skip
+    up = None
+    if form.cleaned_data["uitgangspunt"]:
+        up = get_object_or_404(
+            Uitgangspunt, pk=form.cleaned_data["uitgangspunt"], traject=document.traject
+        )
+    services.opmerking_plaatsen(
+        document=document,
+        auteur=request.user,
+        tekst=form.cleaned_data["tekst"],
+        sectie=sectie,
+        uitgangspunt=up,
+    )
+    if not request.htmx:
+        messages.success(request, "Opmerking geplaatst.")
+        return _terug(document, f"s-{sectie.pk}")
+    return _editor(
+        request, document, "sectie", sectie_id=sectie.pk, oob_status="Opmerking geplaatst"
+    )
+
+
+@login_required
+@require_POST
+def opmerking_oplossen(request, pk):
+    opmerking = get_object_or_404(
+        Opmerking.objects.select_related("document__traject__regio"), pk=pk
+    )
+    permissions.vereis(request.user, "bewerken", opmerking)
+    services.opmerking_oplossen(opmerking=opmerking, door=request.user)
+    document = opmerking.document
+    if request.htmx and opmerking.sectie_id:
+        return _editor(
+            request,
+            document,
+            "sectie",
+            sectie_id=opmerking.sectie_id,
+            oob_status="Opmerking opgelost",
+        )
+    messages.success(request, "Opmerking opgelost.")
+    return _terug(document, f"s-{opmerking.sectie_id}" if opmerking.sectie_id else "opmerkingen")
