@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
+from inkoop.inrichting import urls as inrichting_urls
 from inkoop.overzicht import urls as overzicht_urls
 from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
@@ -16,6 +17,7 @@ admin.site.index_title = "Beheer"
 # Every page of the process packages shares the "inkoop" namespace (inkoop:regio, inkoop:sessie).
 proces = [
     *overzicht_urls.urlpatterns,
+    *inrichting_urls.urlpatterns,
     *trajecten_urls.urlpatterns,
     *sessies_urls.urlpatterns,
     *besluitvorming_urls.urlpatterns,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
+from .models import Gemeente, Huisstijl, Lidmaatschap, Regio, Roltoewijzing
 
 
 class LidmaatschapInline(admin.TabularInline):
@@ -45,3 +45,20 @@ class RoltoewijzingAdmin(admin.ModelAdmin):
     search_fields = ["gebruiker__username", "gebruiker__first_name", "gebruiker__last_name"]
     list_select_related = ["gebruiker", "regio", "gemeente"]
     autocomplete_fields = ["gebruiker", "regio", "gemeente"]
+
+
+@admin.register(Huisstijl)
+class HuisstijlAdmin(admin.ModelAdmin):
+    """Read-only here: the regiobeheerder sets the house style in the app
+    (/regio/<slug>/huisstijl/), where the logo is checked and sanitised."""
+
+    list_display = ["regio", "naam", "label_betreft"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

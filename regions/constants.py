@@ -8,3 +8,12 @@ class Rol(models.TextChoices):
     PORTEFEUILLEHOUDER = "portefeuillehouder", _("Portefeuillehouder")
     SECRETARIS = "secretaris", _("Secretaris")
     LEZER = "lezer", _("Lezer")
+    REGIOBEHEERDER = "regiobeheerder", _("Regiobeheerder (functioneel beheer)")
+
+
+class BetreftLabel(models.TextChoices):
+    """How a region's memos name their subject line."""
+
+    BETREFT = "Betreft", _("Betreft")
+    BETREFFENDE = "Betreffende", _("Betreffende")
+    ONDERWERP = "Onderwerp", _("Onderwerp")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Rol
+from .constants import BetreftLabel, Rol
 
 
 class Gemeente(models.Model):
@@ -136,3 +136,45 @@ class Roltoewijzing(models.Model):
 
     def __str__(self):
         return f"{self.gebruiker} — {self.get_rol_display()} ({self.regio})"
+
+
+KLEUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Geef een kleur als #RRGGBB, bijvoorbeeld #154273."))
+
+
+class Huisstijl(models.Model):
+    """How a region's documents look: letterhead, colours, footer, the label of the subject
+    line. Every PDF of the region prints with it (templates/pdf/base_pdf.html)."""
+
+    regio_pad = "regio"
+
+    regio = models.OneToOneField(
+        Regio, on_delete=models.CASCADE, related_name="huisstijl", verbose_name=_("regio")
+    )
+    naam = models.CharField(
+        _("naam in het briefhoofd"), max_length=160, help_text=_("Zoals de regio hem drukt.")
+    )
+    logo = models.FileField(_("logo"), upload_to="huisstijl/", blank=True)
+    kleur_koppen = models.CharField(
+        _("kleur van de koppen"), max_length=7, default="#154273", validators=[KLEUR]
+    )
+    kleur_accent = models.CharField(
+        _("accentkleur"), max_length=7, default="#154273", validators=[KLEUR]
+    )
+    lijn_onder_briefhoofd = models.BooleanField(_("lijn onder het briefhoofd"), default=True)
+    voettekst = models.CharField(
+        _("voettekst"), max_length=300, blank=True, help_text=_("Bijvoorbeeld het adres.")
+    )
+    label_betreft = models.CharField(
+        _("label van de onderwerpregel"),
+        max_length=20,
+        choices=BetreftLabel.choices,
+        default=BetreftLabel.BETREFT,
+    )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("huisstijl")
+        verbose_name_plural = _("huisstijlen")
+
+    def __str__(self):
+        return f"Huisstijl {self.regio}"

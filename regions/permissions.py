@@ -12,6 +12,7 @@ Actions (rules permissions, also usable as `user.has_perm("inkoop.<actie>", obj)
 - opmerken: place review comments
 - sessies_bewerken: record sessions, attendance, minutes and input
 - besluiten_vastleggen: record decisions of bodies
+- inrichten: set up the region itself, such as its house style (functional administrators)
 """
 
 import rules
@@ -25,12 +26,13 @@ ALLE_ROLLEN = frozenset(Rol.values)
 
 ACTIES: dict[str, frozenset[str]] = {
     "bekijken": ALLE_ROLLEN,
-    "concepten_bekijken": ALLE_ROLLEN - {Rol.LEZER},
+    "concepten_bekijken": ALLE_ROLLEN - {Rol.LEZER, Rol.REGIOBEHEERDER},
     "bewerken": frozenset({Rol.BELEIDSADVISEUR}),
     "beoordelen": frozenset({Rol.DIRECTEUR}),
     "opmerken": frozenset({Rol.DIRECTEUR, Rol.BELEIDSADVISEUR}),
     "sessies_bewerken": frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR}),
     "besluiten_vastleggen": frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR}),
+    "inrichten": frozenset({Rol.REGIOBEHEERDER}),
 }
 
 

@@ -215,16 +215,21 @@ def kop_inhoud(document: Document) -> dict:
     return kop | {"soort": document.soort, "soort_label": document.get_soort_display()}
 
 
-def kop_velden_uit_inhoud(kop: dict) -> list[tuple[str, str]]:
+def kop_velden_uit_inhoud(kop: dict, *, betreft: str | None = None) -> list[tuple[str, str]]:
     """The memo header of a content dict (draft or frozen version) as (label, value) pairs,
-    in the order a memo prints them (the title is printed above them)."""
+    in the order a memo prints them (the title is printed above them). `betreft`: the label a
+    region's house style gives the subject line ("Betreffende")."""
     datum = kop.get("datum") or ""
     if datum:
         jaar, maand, dag = datum.split("-")
         datum = f"{dag}-{maand}-{jaar}"
     waarden = {**kop, "datum": datum}
+    labels = {"betreft": betreft} if betreft else {}
     return [
-        (Document._meta.get_field(naam).verbose_name.capitalize(), waarden.get(naam, ""))
+        (
+            labels.get(naam) or Document._meta.get_field(naam).verbose_name.capitalize(),
+            waarden.get(naam, ""),
+        )
         for naam in KOP_VELDEN
         if naam != "titel"
     ]

@@ -8,6 +8,7 @@ from inkoop.core.fouten import DomeinFout
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
+from regions.selectors import huisstijl_van
 from uitgangspunten.inhoud import kop_velden_uit_inhoud
 from uitgangspunten.models import Versie
 
@@ -40,6 +41,11 @@ def _auteur(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _betreft_label(regio) -> str | None:
+    huisstijl = huisstijl_van(regio)
+    return huisstijl.label_betreft if huisstijl else None
+
+
 def versie_bron(versie: Versie) -> Bron:
     inhoud = versie.inhoud or {}
     kop = inhoud.get("kop", {})
@@ -50,7 +56,7 @@ def versie_bron(versie: Versie) -> Bron:
     context = {
         "versie": versie,
         "kop": kop,
-        "kop_velden": kop_velden_uit_inhoud(kop),
+        "kop_velden": kop_velden_uit_inhoud(kop, betreft=_betreft_label(regio)),
         "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
         "bijlagen": [s for s in secties if s.get("is_bijlage")],
         "concept": concept,
@@ -63,7 +69,15 @@ def versie_bron(versie: Versie) -> Bron:
         "onderwerp": kop.get("betreft") or kop.get("soort_label", ""),
         "trefwoorden": f"{kop.get('soort_label', '')}, {versie.document.traject}, {regio}",
     }
-    return Bron("pdf/notitie.html", context, metadata, titel, f"v{versie.nummer}", concept=concept)
+    return Bron(
+        "pdf/notitie.html",
+        context,
+        metadata,
+        titel,
+        f"v{versie.nummer}",
+        concept=concept,
+        regio=regio,
+    )
 
 
 def standaard_tegen(versie: Versie) -> Versie | None:
@@ -126,6 +140,7 @@ def redline_bron(versie: Versie, tegen: Versie | None = None) -> Bron:
         naam_versie,
         concept=concept,
         extra={"tegen": tegen.pk if tegen else None},
+        regio=versie.document.traject.regio_id,
     )
 
 
@@ -138,7 +153,13 @@ def voorstel_bron(voorstel: Voorstel) -> Bron:
         "onderwerp": f"Voorstel aan {voorstel.gremium}",
         "trefwoorden": f"voorstel, {voorstel.traject}",
     }
-    return Bron("pdf/voorstel.html", context, metadata, f"Voorstel {voorstel.onderwerp}")
+    return Bron(
+        "pdf/voorstel.html",
+        context,
+        metadata,
+        f"Voorstel {voorstel.onderwerp}",
+        regio=voorstel.traject.regio_id,
+    )
 
 
 def besluitenlijst_bron(gremium: Gremium, traject_id: int | None = None) -> Bron:
@@ -155,7 +176,7 @@ def besluitenlijst_bron(gremium: Gremium, traject_id: int | None = None) -> Bron
         "onderwerp": "Besluitenlijst",
         "trefwoorden": "besluitenlijst",
     }
-    return Bron("pdf/besluitenlijst.html", context, metadata, titel)
+    return Bron("pdf/besluitenlijst.html", context, metadata, titel, regio=gremium.regio_id)
 
 
 def _versie_ophalen(qs):

@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -24,8 +25,9 @@ from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbren
 from inkoop.sessies.services import verslag_vaststellen
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
 from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
-from regions.constants import Rol
-from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
+from regions.constants import BetreftLabel, Rol
+from regions.models import Gemeente, Huisstijl, Lidmaatschap, Regio, Roltoewijzing
+from regions.services import huisstijl_opslaan
 from uitgangspunten import services as opstellen
 from uitgangspunten.constants import (
     DocumentSoort,
@@ -762,9 +764,50 @@ def _inkoopstrategie_bommelerwaard(traject, gebruikers):
     besluitvorming.versie_indienen(versie=tweede, door=adviseur)
 
 
+# A plausible house style per demo region, with a drawn logo of our own (no real logos).
+HUISSTIJLEN = {
+    "gooi-en-vechtstreek": {
+        "naam": "Regio Gooi en Vechtstreek",
+        "kleur_koppen": "#1f4e5f",
+        "kleur_accent": "#2b6e3f",
+        "voettekst": "Regio Gooi en Vechtstreek · Postbus 251 · 1400 AG Bussum",
+        "label_betreft": BetreftLabel.BETREFT,
+        "vorm": '<path d="M2 22 L12 4 L22 22 Z" fill="#2b6e3f"/>',
+    },
+    "bommelerwaard": {
+        "naam": "Samenwerking Sociaal Domein Bommelerwaard",
+        "kleur_koppen": "#6b2140",
+        "kleur_accent": "#6b2140",
+        "voettekst": "Gemeenten Maasdriel en Zaltbommel · Team inkoop sociaal domein",
+        "label_betreft": BetreftLabel.BETREFFENDE,
+        "vorm": '<circle cx="12" cy="13" r="9" fill="#6b2140"/>',
+    },
+}
+
+
+def _huisstijl(regio, beheerder):
+    if Huisstijl.objects.filter(regio=regio).exists():
+        return  # never overwrite what an administrator set
+    stijl = dict(HUISSTIJLEN[regio.slug])
+    logo = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 26" role="img" '
+        f'aria-label="{stijl["naam"]}">{stijl.pop("vorm")}'
+        f'<text x="30" y="18" font-family="Source Sans 3" font-size="11" '
+        f'fill="{stijl["kleur_koppen"]}">{regio.naam.split(" (")[0]}</text></svg>'
+    )
+    huisstijl_opslaan(
+        huisstijl=Huisstijl(regio=regio, **stijl),
+        door=beheerder,
+        revisie=None,
+        logo=SimpleUploadedFile(f"{regio.slug}.svg", logo.encode(), "image/svg+xml"),
+    )
+
+
 @transaction.atomic
 def demo_laden() -> dict:
     gebruikers = _gebruikers()
     gv = _gooi_en_vechtstreek(gebruikers)
     bw = _bommelerwaard(gebruikers)
+    for regio in (gv, bw):
+        _huisstijl(regio, gebruikers["beheerder"])
     return {"regios": [gv, bw], "gebruikers": gebruikers}

@@ -113,6 +113,7 @@ def regio(request, slug):
             "trajecten": regio.trajecten.all(),
             "percelen": regio.percelen.all(),
             "gremia": regio.gremia.all(),
+            "mag_inrichten": permissions.mag(request.user, "inrichten", regio),
         },
     )
 

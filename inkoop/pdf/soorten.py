@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from regions.selectors import huisstijl_van
+
 from .constants import ExportSoort
 
 
@@ -24,6 +26,10 @@ class Bron:
     versie: str = ""
     concept: bool = False
     extra: dict = field(default_factory=dict)
+    regio: Any = None  # the region whose house style the PDF prints with
+
+    def __post_init__(self):
+        self.context.setdefault("huisstijl", huisstijl_van(self.regio))
 
 
 def _geen_parameters(data, onderwerp) -> dict:

@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf import services as export_services
+from inkoop.pdf.constants import ExportStatus
 from inkoop.pdf.models import Export
 from regions import permissions
 
@@ -87,7 +88,7 @@ def export_detail(request, pk):
 @require_GET
 def export_download(request, pk):
     export, _ = _export(request, pk)
-    if export.status != "klaar" or not export.bestand:
+    if export.status != ExportStatus.KLAAR or not export.bestand:
         raise Http404("Deze PDF is nog niet klaar.")
     return FileResponse(
         export.bestand.open("rb"),

@@ -26,6 +26,7 @@ def verslag_bron(sessie: Sessie) -> Bron:
         f"Verslag {sessie.titel}",
         f"{sessie.datum:%Y-%m-%d}",
         concept=not vastgesteld,
+        regio=sessie.regio_id,
     )
 
 
@@ -46,7 +47,7 @@ def reactienota_bron(traject: Traject) -> Bron:
         "onderwerp": "Wat we met uw inbreng hebben gedaan",
         "trefwoorden": "reactienota, inbreng",
     }
-    return Bron("pdf/reactienota.html", context, metadata, titel)
+    return Bron("pdf/reactienota.html", context, metadata, titel, regio=traject.regio_id)
 
 
 registreren(Soort(ExportSoort.VERSLAG, Sessie, lambda sessie, parameters: verslag_bron(sessie)))

@@ -15,6 +15,7 @@ VERWACHT = {
     Rol.SECRETARIS: {"bekijken", "concepten_bekijken", "sessies_bewerken",
                      "besluiten_vastleggen"},
     Rol.LEZER: {"bekijken"},
+    Rol.REGIOBEHEERDER: {"bekijken", "inrichten"},
 }  # fmt: skip
 
 
