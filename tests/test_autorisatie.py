@@ -48,12 +48,13 @@ from uitgangspunten.models import Opmerking
 pytestmark = pytest.mark.django_db
 
 ALLE = frozenset(Rol.values)
-CONCEPTEN = ALLE - {Rol.LEZER}
+CONCEPTEN = ALLE - {Rol.LEZER, Rol.REGIOBEHEERDER}
 BEWERKEN = frozenset({Rol.BELEIDSADVISEUR})
 BEOORDELEN = frozenset({Rol.DIRECTEUR})
 BESLUITEN = frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR})
 SESSIES = frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR})
 OPMERKEN = frozenset({Rol.DIRECTEUR, Rol.BELEIDSADVISEUR})
+INRICHTEN = frozenset({Rol.REGIOBEHEERDER})
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "logout": Regel(ALLE, methode="POST", regio_gebonden=False, openbaar=True),
     "inkoop:regios": Regel(ALLE, regio_gebonden=False),
     "inkoop:regio": Regel(ALLE, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:huisstijl": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:voorziening": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
     "inkoop:traject": Regel(ALLE),
     "inkoop:mijn_werk": Regel(ALLE, regio_gebonden=False),
