@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from inkoop.core.kleur import contrast
@@ -6,6 +8,7 @@ from inkoop.core.revisie import RevisieVeld
 from .models import Huisstijl
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for text on white paper
+KLEUR_PATROON = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 class HuisstijlForm(RevisieVeld, forms.ModelForm):
@@ -33,6 +36,8 @@ class HuisstijlForm(RevisieVeld, forms.ModelForm):
 
     def _leesbaar(self, veld):
         kleur = self.cleaned_data.get(veld, "")
+        if kleur and not KLEUR_PATROON.fullmatch(kleur):
+            raise forms.ValidationError("Geef een kleur als #RRGGBB, bijvoorbeeld #154273.")
         if kleur and contrast(kleur) < MIN_CONTRAST:
             verhouding = f"{contrast(kleur):.1f}".replace(".", ",")
             raise forms.ValidationError(
