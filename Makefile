@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv systeem browser migrate demo lint format bench-scale bench-pdf worker clean
+.PHONY: run test venv systeem browser migrate demo lint format bench-scale bench-pdf bench-diff worker clean
 
 venv: $(VENV)/.installed
 
@@ -69,6 +69,10 @@ bench-scale: venv
 
 bench-pdf: venv systeem
 	@$(BIN)/python tests/benchmarks/bench_pdf.py
+
+# 30 sections of 20,000 characters compared with a draft; last line: sections= chars= diff_s=
+bench-diff: venv
+	@$(BIN)/python tests/benchmarks/bench_diff.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

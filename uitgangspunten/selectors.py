@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from inkoop.core.diff import woord_diff
+from inkoop.core.diff import Begrenzing, woord_diff
 from inkoop.trajecten.models import TrajectVoorziening
 from regions import permissions
 
@@ -124,6 +124,7 @@ def historie(document, limiet=150) -> list[dict]:
         ("Uitgangspunt", Uitgangspunt, Uitgangspunt.history.filter(traject_id=document.traject_id)),
     ]
     regels = []
+    grens = Begrenzing()  # one time budget for every comparison on the page
     for wat, model, qs in bronnen:
         records = list(
             qs.select_related("history_user").order_by("-history_date", "-history_id")[:limiet]
@@ -139,7 +140,9 @@ def historie(document, limiet=150) -> list[dict]:
                     label = model._meta.get_field(change.field).verbose_name
                     oud = "" if change.old is None else str(change.old)
                     nieuw = "" if change.new is None else str(change.new)
-                    wijzigingen.append({"veld": label, "html": woord_diff(oud, nieuw, True)})
+                    wijzigingen.append(
+                        {"veld": label, "html": woord_diff(oud, nieuw, True, grens=grens)}
+                    )
                 if not wijzigingen:
                     continue
             regels.append(
