@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Production is the default of inkoop/settings.py; every target here is for development.
+DEV := DJANGO_DEBUG=1
 
 .PHONY: run test venv systeem browser migrate demo lint format bench-scale bench-pdf bench-diff worker clean
 
@@ -34,24 +36,24 @@ browser:
 
 migrate: venv systeem
 	@mkdir -p var
-	@$(BIN)/python manage.py migrate --noinput -v0
+	@$(DEV) $(BIN)/python manage.py migrate --noinput -v0
 
 demo: migrate
-	@$(BIN)/python manage.py load_demo
+	@$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo
 	@echo "App: http://$(HOST):$(PORT)/  (demologins in README.md)"
-	@$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Both cores (pytest-xdist), in random order (pytest-randomly). Tests that talk to the one real
 # Celery worker (marker "integration") run afterwards in one process: the worker reads the
 # database pytest-django creates for that process ("test_" + name).
 test: venv systeem browser
-	@$(BIN)/python -m pytest -n $(or $(PYTEST_WORKERS),auto) -m "not integration" $(PYTEST_ARGS)
-	@$(BIN)/python -m pytest -p no:xdist -m integration $(PYTEST_ARGS)
+	@$(DEV) $(BIN)/python -m pytest -n $(or $(PYTEST_WORKERS),auto) -m "not integration" $(PYTEST_ARGS)
+	@$(DEV) $(BIN)/python -m pytest -p no:xdist -m integration $(PYTEST_ARGS)
 
 worker: venv
-	@$(BIN)/celery -A inkoop worker --loglevel=INFO --concurrency=1
+	@$(DEV) $(BIN)/celery -A inkoop worker --loglevel=INFO --concurrency=1
 
 # ruff (lint and format), djlint (templates), import-linter (the layers of docs/architecture.md).
 lint: venv
@@ -68,11 +70,11 @@ bench-scale: venv
 	@$(BIN)/python tests/benchmarks/bench_scale.py
 
 bench-pdf: venv systeem
-	@$(BIN)/python tests/benchmarks/bench_pdf.py
+	@$(DEV) $(BIN)/python tests/benchmarks/bench_pdf.py
 
 # 30 sections of 20,000 characters compared with a draft; last line: sections= chars= diff_s=
 bench-diff: venv
-	@$(BIN)/python tests/benchmarks/bench_diff.py
+	@$(DEV) $(BIN)/python tests/benchmarks/bench_diff.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -1,8 +1,11 @@
 """Settings, read from the environment (django-environ).
 
-With no environment at all this is a development setup that runs on a bare machine: SQLite in
-var/, Celery tasks executed in-process, a local-memory cache, media in var/media and e-mail on the
-console. Production differs only by environment (see README.md and docker-compose.yml).
+Production is the default: without DJANGO_DEBUG, DEBUG is off and DJANGO_SECRET_KEY must be set
+(the public development key is only accepted with DJANGO_DEBUG=1, which `make run`, `make test`,
+pytest (pyproject.toml) and .ci/run set explicitly). The rest runs on a bare machine: SQLite in
+var/, Celery tasks off the request in the web process, a local-memory cache, media in var/media
+and e-mail on the console. Production differs only by environment (README.md,
+docker-compose.yml).
 """
 
 from pathlib import Path
@@ -13,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 env = environ.Env(
-    DJANGO_DEBUG=(bool, True),
+    DJANGO_DEBUG=(bool, False),
     DJANGO_ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]", "testserver"]),
     DJANGO_SECURE_SSL_REDIRECT=(bool, True),
     DJANGO_SECURE_HSTS_SECONDS=(int, 31_536_000),

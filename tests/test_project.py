@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EIGEN_APPS = {"regions", "voorzieningen", "inkoop", "uitgangspunten"}
 
 
+# Set by pytest (pyproject.toml, pytest-env) or a developer's shell: a subprocess that checks the
+# defaults must not inherit them.
+NIET_ERVEN = {"DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG", "DJANGO_SECRET_KEY"}
+
+
 def _django(code: str, **env) -> subprocess.CompletedProcess:
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    omgeving = {k: v for k, v in os.environ.items() if k not in NIET_ERVEN}
     omgeving.update(env)
     omgeving["DJANGO_SETTINGS_MODULE"] = "inkoop.settings"
     return subprocess.run(
@@ -26,11 +31,26 @@ def _django(code: str, **env) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-def test_zonder_omgeving_sqlite_eager_en_debug():
+def test_zonder_omgeving_is_productie_en_eist_een_eigen_sleutel():
+    # Issue 11, punt 19: without DJANGO_DEBUG the app is in production mode, so the public
+    # development key is never accepted by accident.
+    uit = _django("")
+    assert uit.returncode != 0
+    assert "DJANGO_SECRET_KEY" in uit.stderr
+    uit = _django(
+        "from django.conf import settings as s; print(s.DEBUG, s.SESSION_COOKIE_SECURE)",
+        DJANGO_SECRET_KEY="k3y-" + "x9Qm2Lp7Zr4Tt8Vw1Ny6Bc3Df5Gh0Jk" * 2,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.split() == ["False", "True"]
+
+
+def test_ontwikkeling_expliciet_sqlite_eager_en_debug():
     uit = _django(
         "from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.DEBUG, "
-        "s.EMAIL_BACKEND, s.CACHES['default']['BACKEND'])"
+        "s.EMAIL_BACKEND, s.CACHES['default']['BACKEND'])",
+        DJANGO_DEBUG="1",
     )
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.split() == [
@@ -46,6 +66,7 @@ def test_met_database_url_en_redis_url_postgres_en_worker():
         "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.CELERY_BROKER_URL)",
         DATABASE_URL="postgres://u:p@db:5432/inkoop",
         REDIS_URL="redis://redis:6379/0",
+        DJANGO_DEBUG="1",
     )
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.split() == [
@@ -60,9 +81,9 @@ def test_productie_zonder_secret_key_start_niet():
 
 
 def test_check_deploy_zonder_waarschuwingen():
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    # The production default: no DJANGO_DEBUG at all, only what production must bring.
+    omgeving = {k: v for k, v in os.environ.items() if k not in NIET_ERVEN}
     omgeving.update(
-        DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="k3y-" + "x9Qm2Lp7Zr4Tt8Vw1Ny6Bc3Df5Gh0Jk" * 2,
         DJANGO_ALLOWED_HOSTS="inkoop.example.nl",
     )
@@ -80,7 +101,8 @@ def test_geen_ontbrekende_migraties():
 
 
 def test_migraties_zijn_omkeerbaar(tmp_path):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    omgeving = {k: v for k, v in os.environ.items() if k not in NIET_ERVEN}
+    omgeving["DJANGO_DEBUG"] = "1"
     omgeving["DATABASE_URL"] = f"sqlite:///{tmp_path / 'omkeer.sqlite3'}"
     apps_terug = ("uitgangspunten", "inkoop", "voorzieningen", "regions")
     for stap in (["migrate"], *[["migrate", app, "zero"] for app in apps_terug], ["migrate"]):
@@ -138,3 +160,24 @@ def test_docker_compose_past_bij_de_settings():
         assert "@db:5432/" in omgeving["DATABASE_URL"]
         assert omgeving["REDIS_URL"] == "redis://redis:6379/0"
         assert omgeving["DJANGO_DEBUG"] == "0"
+
+
+def test_make_zet_ontwikkeling_expliciet_bij_elke_aanroep_van_django():
+    """`make run`, `make demo`, `make worker` ... set DJANGO_DEBUG=1 themselves: production is the
+    default of the settings, development is what the Makefile asks for."""
+    uit = subprocess.run(
+        ["make", "-n", "-B", "run", "worker", "bench-diff", "bench-pdf"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stderr
+    django_regels = [
+        r for r in uit.stdout.splitlines() if "manage.py" in r or "celery " in r or "bench_" in r
+    ]
+    assert len(django_regels) >= 5, uit.stdout
+    for regel in django_regels:
+        assert "DJANGO_DEBUG=1" in regel, regel
+
+
+def test_ci_zet_ontwikkeling_expliciet():
+    tekst = (ROOT / ".ci" / "run").read_text()
+    assert 'export DJANGO_DEBUG="1"' in tekst

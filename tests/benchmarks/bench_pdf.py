@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 TMP = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inkoop.settings")
+os.environ.setdefault("DJANGO_DEBUG", "1")  # production is the default of the settings
 os.environ["VAR_DIR"] = str(TMP)
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(TMP / "media")
