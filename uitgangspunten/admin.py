@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inkoop.core.revisie import RevisieAdmin, RevisieInline
+from inkoop.core.revisie import AlleenLezenAdmin, RevisieAdmin, RevisieInline
 
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie, VersieOvergang
 
@@ -44,14 +44,10 @@ class SectieAdmin(RevisieAdmin, SimpleHistoryAdmin):
     readonly_fields = ["revisie"]
 
 
-class VersieOvergangInline(RevisieInline, admin.TabularInline):
+class VersieOvergangInline(AlleenLezenAdmin, admin.TabularInline):
     model = VersieOvergang
     extra = 0
-    can_delete = False
     readonly_fields = ["van", "naar", "door", "op", "opmerking"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Versie)
