@@ -1,28 +1,30 @@
 from django.contrib import admin
 
+from inkoop.core.revisie import RevisieAdmin, RevisieInline
+
 from .models import Gemeente, Huisstijl, Lidmaatschap, Regio, Roltoewijzing
 
 
-class LidmaatschapInline(admin.TabularInline):
+class LidmaatschapInline(RevisieInline, admin.TabularInline):
     model = Lidmaatschap
     extra = 0
     autocomplete_fields = ["gemeente"]
 
 
-class RoltoewijzingInline(admin.TabularInline):
+class RoltoewijzingInline(RevisieInline, admin.TabularInline):
     model = Roltoewijzing
     extra = 0
     autocomplete_fields = ["gebruiker", "gemeente"]
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "cbs_code"]
     search_fields = ["naam", "cbs_code"]
 
 
 @admin.register(Regio)
-class RegioAdmin(admin.ModelAdmin):
+class RegioAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "slug"]
     search_fields = ["naam", "slug"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -30,7 +32,7 @@ class RegioAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lidmaatschap)
-class LidmaatschapAdmin(admin.ModelAdmin):
+class LidmaatschapAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["gemeente", "regio", "begin", "einde"]
     list_filter = ["regio"]
     search_fields = ["gemeente__naam", "gemeente__cbs_code", "regio__naam"]
@@ -39,7 +41,7 @@ class LidmaatschapAdmin(admin.ModelAdmin):
 
 
 @admin.register(Roltoewijzing)
-class RoltoewijzingAdmin(admin.ModelAdmin):
+class RoltoewijzingAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["gebruiker", "regio", "rol", "gemeente"]
     list_filter = ["rol", "regio"]
     search_fields = ["gebruiker__username", "gebruiker__first_name", "gebruiker__last_name"]
@@ -48,7 +50,7 @@ class RoltoewijzingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Huisstijl)
-class HuisstijlAdmin(admin.ModelAdmin):
+class HuisstijlAdmin(RevisieAdmin, admin.ModelAdmin):
     """Read-only here: the regiobeheerder sets the house style in the app
     (/regio/<slug>/huisstijl/), where the logo is checked and sanitised."""
 

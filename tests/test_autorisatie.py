@@ -11,6 +11,7 @@ URL kwargs come from KWARGS (kwarg name → value from the fixture world `w`); a
 one with `kwargs={"pk": lambda w: w.voorstel.pk}`. Add objects to the `wereld` fixture as needed.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -256,6 +257,7 @@ def wereld(regio):
         status=ExportStatus.KLAAR,
         bestandsnaam="notitie.pdf",
         bestand=ContentFile(b"%PDF-1.7 test", name="notitie.pdf"),
+        bestand_sha256=hashlib.sha256(b"%PDF-1.7 test").hexdigest(),
     )
     return w
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inkoop.core.revisie import RevisieAdmin
+from inkoop.core.revisie import AlleenLezenAdmin, RevisieAdmin, RevisieInline
 
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie, VersieOvergang
 
@@ -16,7 +16,7 @@ class UitgangspuntAdmin(RevisieAdmin, SimpleHistoryAdmin):
     readonly_fields = ["uid", "revisie", "aangemaakt", "gewijzigd"]
 
 
-class SectieInline(admin.StackedInline):
+class SectieInline(RevisieInline, admin.StackedInline):
     model = Sectie
     extra = 0
     fields = ["volgorde", "soort", "titel", "tekst", "is_bijlage"]
@@ -44,18 +44,14 @@ class SectieAdmin(RevisieAdmin, SimpleHistoryAdmin):
     readonly_fields = ["revisie"]
 
 
-class VersieOvergangInline(admin.TabularInline):
+class VersieOvergangInline(AlleenLezenAdmin, admin.TabularInline):
     model = VersieOvergang
     extra = 0
-    can_delete = False
     readonly_fields = ["van", "naar", "door", "op", "opmerking"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Versie)
-class VersieAdmin(admin.ModelAdmin):
+class VersieAdmin(RevisieAdmin, admin.ModelAdmin):
     """Versions are frozen: the admin shows them, it never edits them."""
 
     list_display = ["document", "nummer", "beoordeling", "auteur", "aangemaakt"]
@@ -80,7 +76,7 @@ class VersieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Opmerking)
-class OpmerkingAdmin(admin.ModelAdmin):
+class OpmerkingAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["__str__", "document", "auteur", "aangemaakt", "opgelost_op"]
     list_filter = ["opgelost_op"]
     search_fields = ["tekst", "document__titel"]
@@ -89,7 +85,7 @@ class OpmerkingAdmin(admin.ModelAdmin):
 
 
 @admin.register(VersieOvergang)
-class VersieOvergangAdmin(admin.ModelAdmin):
+class VersieOvergangAdmin(RevisieAdmin, admin.ModelAdmin):
     """The review timeline is a record: readable, never edited."""
 
     list_display = ["versie", "van", "naar", "door", "op"]

@@ -1,21 +1,23 @@
 from django.contrib import admin
 
+from inkoop.core.revisie import RevisieAdmin, RevisieInline
+
 from .models import Deelname, Kengetal, Perceel, Voorziening
 
 
-class DeelnameInline(admin.TabularInline):
+class DeelnameInline(RevisieInline, admin.TabularInline):
     model = Deelname
     extra = 0
     autocomplete_fields = ["gemeente"]
 
 
-class KengetalInline(admin.TabularInline):
+class KengetalInline(RevisieInline, admin.TabularInline):
     model = Kengetal
     extra = 0
 
 
 @admin.register(Perceel)
-class PerceelAdmin(admin.ModelAdmin):
+class PerceelAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["nummer", "naam", "regio", "aandeel_financien", "aandeel_clienten"]
     list_filter = ["regio"]
     search_fields = ["naam"]
@@ -23,7 +25,7 @@ class PerceelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Voorziening)
-class VoorzieningAdmin(admin.ModelAdmin):
+class VoorzieningAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "regio", "wet", "soort", "inkoopniveau", "perceel"]
     list_filter = ["regio", "wet", "soort", "inkoopniveau"]
     search_fields = ["naam", "omschrijving"]
@@ -34,7 +36,7 @@ class VoorzieningAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(admin.ModelAdmin):
+class DeelnameAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["voorziening", "gemeente", "neemt_deel", "toelichting"]
     list_filter = ["neemt_deel", "voorziening__regio"]
     search_fields = ["voorziening__naam", "gemeente__naam"]
@@ -43,7 +45,7 @@ class DeelnameAdmin(admin.ModelAdmin):
 
 
 @admin.register(Kengetal)
-class KengetalAdmin(admin.ModelAdmin):
+class KengetalAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["voorziening", "jaar", "soort", "waarde", "bron"]
     list_filter = ["soort", "jaar", "voorziening__regio"]
     search_fields = ["voorziening__naam", "bron"]

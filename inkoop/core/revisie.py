@@ -19,12 +19,18 @@ templates/includes/conflict.html) and the admin (`RevisieAdmin`).
 """
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
-from django.db import models
+from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import connections, models, router, transaction
 from django.db.models import F
+from django.http import HttpResponseRedirect
 from django.utils import formats
 
 from inkoop.core.diff import woord_diff
@@ -280,29 +286,215 @@ def formulier_opslaan(data, form_cls, opslaan, **form_kwargs):
 
 # ---------- Admin ----------
 
+# The hidden field of every admin form and inline row: the state of the row when the page was
+# opened ("r<revisie>", or "h<sha256>" of the stored values for a row without a revision).
+VERGRENDELING = "beheer_vergrendeling"
 
-class RevisieAdmin:
-    """ModelAdmin mixin: a save in the admin raises the revision of the row and of every changed
-    row of its inlines.
+BEHEERCONFLICT = (
+    "Een collega heeft dit opgeslagen terwijl u het formulier open had; er is niets opgeslagen. "
+    "Open de pagina opnieuw om de huidige gegevens te zien en breng uw wijziging dan opnieuw aan."
+)
+BEHEER_VERWIJDERCONFLICT = (
+    "Een collega heeft dit (of iets dat mee verwijderd zou worden) intussen gewijzigd; er is "
+    "niets verwijderd. Bekijk de wijziging en verwijder opnieuw als dat nog steeds de bedoeling is."
+)
+TERUGZETTEN_GEWEIGERD = (
+    "Terugzetten uit de historie kan niet in het beheer: het zou een latere wijziging van een "
+    "collega ongemerkt overschrijven. Neem de oude tekst over in de app."
+)
 
-    The admin has no revision in its form; raising it means page forms opened before an admin
-    change conflict instead of silently overwriting it.
+
+def vergrendeling(obj) -> str:
+    """The lock token of a stored row: its revision, or a fingerprint of its stored values."""
+    if any(f.name == "revisie" for f in obj._meta.concrete_fields):
+        return f"r{obj.revisie}"
+    waarden = {f.attname: f.value_to_string(obj) for f in obj._meta.concrete_fields}
+    tekst = json.dumps(waarden, sort_keys=True, default=str)
+    return "h" + hashlib.sha256(tekst.encode()).hexdigest()
+
+
+def _gezien(form) -> str:
+    """The lock token a bound admin form was opened with, as posted."""
+    return str(form.data.get(form.add_prefix(VERGRENDELING)) or "")
+
+
+def _claimen(obj, form) -> None:
+    """Raise the revision of a row that has one, from the revision its page was opened with
+    (checked by the form already; this holds it against a save in between)."""
+    if obj.pk is None or not any(f.name == "revisie" for f in obj._meta.concrete_fields):
+        return
+    getal = _gezien(form).removeprefix("r")
+    revisie = int(getal) if getal.isascii() and getal.isdigit() and len(getal) < 18 else 0
+    revisie_claimen(obj, revisie=revisie)  # never None here: that would claim whatever is stored
+
+
+def opgeslagen_rij(obj):
+    """The row as stored now; inside a transaction also locked until commit (PostgreSQL), so
+    nobody changes it between the check and the admin's write."""
+    rijen = type(obj)._default_manager.filter(pk=obj.pk)
+    verbinding = connections[rijen.db]
+    if verbinding.in_atomic_block and verbinding.features.has_select_for_update:
+        rijen = rijen.select_for_update()
+    return rijen.first()
+
+
+def _wijzigt(form) -> bool:
+    return any(naam != VERGRENDELING for naam in form.changed_data)
+
+
+class RevisieBeheerFormulier(forms.ModelForm):
+    """The base form of every admin change form and inline: it carries the lock token of the row
+    it was opened with and refuses, with `BEHEERCONFLICT`, a change based on a stale page.
+
+    Only a form that would write something is checked: an unchanged inline row writes nothing.
     """
 
+    beheer_vergrendeling = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial[VERGRENDELING] = vergrendeling(self.instance)
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None and _wijzigt(self):
+            nu = opgeslagen_rij(self.instance)
+            if nu is None or _gezien(self) != vergrendeling(nu):
+                raise forms.ValidationError(BEHEERCONFLICT, code="conflict")
+        return data
+
+
+class RevisieInlineFormSet(forms.BaseInlineFormSet):
+    """Deleting an inline row is locked too (Django does not validate a form marked for
+    deletion, so the check lives here)."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk is None:
+                continue
+            nu = opgeslagen_rij(form.instance)
+            if nu is not None and _gezien(form) != vergrendeling(nu):
+                raise forms.ValidationError(BEHEERCONFLICT, code="conflict")
+
+
+class _Vergrendeld:
+    form = RevisieBeheerFormulier
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if any(f.name == "revisie" for f in self.model._meta.concrete_fields):
+            velden += [] if "revisie" in velden else ["revisie"]  # only ever raised by a save
+        return velden
+
+    def get_fields(self, request, obj=None):
+        velden = list(super().get_fields(request, obj))
+        if VERGRENDELING in velden:
+            velden.remove(VERGRENDELING)
+        if self.has_change_permission(request, obj):
+            velden.append(VERGRENDELING)
+        return velden
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.fieldsets and self.has_change_permission(request, obj):
+            naam, opties = fieldsets[0]
+            if VERGRENDELING not in opties.get("fields", ()):
+                opties = {**opties, "fields": [*opties.get("fields", ()), VERGRENDELING]}
+            fieldsets = [(naam, opties), *fieldsets[1:]]
+        return fieldsets
+
+
+class RevisieInline(_Vergrendeld):
+    """InlineModelAdmin mixin: every row carries its lock token; a stale row refuses the save."""
+
+    formset = RevisieInlineFormSet
+
+
+class RevisieAdmin(_Vergrendeld):
+    """ModelAdmin mixin: the same optimistic locking as the app, for the change form, its
+    inlines, the delete page and the bulk delete.
+
+    A save from a page opened before a colleague's save is refused (`BEHEERCONFLICT`) and writes
+    nothing; a save that goes through raises the revision of the row and of each changed inline
+    row, so page forms in the app opened before it conflict in turn. Deleting is locked on every
+    row the delete would take along; the bulk delete action, which cannot be locked, is off.
+    """
+
+    delete_confirmation_template = "admin/revisie_delete_confirmation.html"
+
     def save_model(self, request, obj, form, change):
-        if change and hasattr(obj, "revisie"):
-            revisie_claimen(obj, revisie=None)
+        if change and not _wijzigt(form):
+            return  # nothing to write: an unchanged form must not rewrite a newer row
+        if change:
+            _claimen(obj, form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        verwijderd = {f.instance.pk for f in formset.deleted_forms}
         for inline_form in formset.initial_forms:
-            inline = inline_form.instance
-            if (
-                inline.pk
-                and inline.pk not in verwijderd
-                and inline_form.has_changed()
-                and hasattr(inline, "revisie")
-            ):
-                revisie_claimen(inline, revisie=None)
+            if inline_form in formset.deleted_forms or _wijzigt(inline_form):
+                _claimen(inline_form.instance, inline_form)
         super().save_formset(request, form, formset, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Conflict:
+            # Someone saved between the check and the write (the transaction was rolled back).
+            messages.error(request, BEHEERCONFLICT)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def get_actions(self, request):
+        acties = super().get_actions(request)
+        acties.pop("delete_selected", None)
+        return acties
+
+    def verwijdervergrendeling(self, obj) -> str:
+        """One token over every row the delete of `obj` would take along."""
+        verzamelaar = NestedObjects(using=router.db_for_write(self.model))
+        verzamelaar.collect([obj])
+        delen = sorted(
+            f"{model._meta.label}:{rij.pk}:{vergrendeling(rij)}"
+            for model, rijen in verzamelaar.data.items()
+            for rij in rijen
+        )
+        return hashlib.sha256("\n".join(delen).encode()).hexdigest()
+
+    def delete_view(self, request, object_id, extra_context=None):
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_delete_permission(request, obj):
+                opgeslagen_rij(obj)  # locks the row until the delete
+                token = self.verwijdervergrendeling(obj)
+                if request.method == "POST" and request.POST.get(VERGRENDELING) != token:
+                    messages.error(request, BEHEER_VERWIJDERCONFLICT)
+                    return HttpResponseRedirect(request.get_full_path())
+                extra_context = {**(extra_context or {}), "beheer_vergrendeling": token}
+            return super().delete_view(request, object_id, extra_context)
+
+    # simple-history: its revert view saves the historical row without any lock.
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied(TERUGZETTEN_GEWEIGERD)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class AlleenLezenAdmin:
+    """ModelAdmin/InlineModelAdmin mixin: shown in the admin, never written there (not by a
+    superuser either): the app writes these rows through its services."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        return {}

@@ -1,12 +1,16 @@
 from django.contrib import admin
 
+from inkoop.core.revisie import AlleenLezenAdmin
 from inkoop.pdf.models import Export
 
 
 @admin.register(Export)
-class ExportAdmin(admin.ModelAdmin):
+class ExportAdmin(AlleenLezenAdmin, admin.ModelAdmin):
+    """Read-only: a PDF is made by the export task from a frozen version; replacing its file
+    here would hand readers another document under the original name (issue 11, item 7). The
+    download checks the file against its stored sha256 (`controle_sha256`)."""
+
     list_display = ["__str__", "soort", "status", "voortgang", "paginas", "duur", "aangemaakt"]
     list_filter = ["status", "soort"]
     search_fields = ["bestandsnaam", "inhoud_hash", "task_id"]
-    readonly_fields = ["aangemaakt", "gestart", "gereed"]
     raw_id_fields = ["aangevraagd_door"]

@@ -25,6 +25,11 @@ class Export(models.Model):
     fout = models.TextField(_("foutmelding"), blank=True)
     bestand = models.FileField(_("bestand"), upload_to="pdf/%Y/%m/", blank=True)
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
+    # The sha256 of the file as the export task wrote it: the download refuses a file that no
+    # longer matches (a file replaced on disk or in storage is never served under this name).
+    bestand_sha256 = models.CharField(
+        _("sha256 van het bestand"), max_length=64, blank=True, editable=False
+    )
     paginas = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
     duur = models.FloatField(_("rendertijd (s)"), null=True, blank=True)
     pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)

@@ -4,10 +4,44 @@ One `bron(soort, onderwerp, parameters)` serves the export task, the HTML previe
 `manage.py render_pdf`, so all three show the same thing.
 """
 
+import hashlib
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 
 from .models import Export
 from .soorten import Bron, soort
+
+logger = logging.getLogger(__name__)
+
+BESTAND_AFWIJKEND = (
+    "Het bestand van deze PDF is niet meer het bestand dat bij het maken is vastgelegd "
+    "(de controle op de sha256 faalt), daarom wordt het niet gedownload. Meld het bij functioneel "
+    "beheer en vermeld exportnummer {pk}."
+)
+
+
+class BestandAfwijkend(Exception):
+    """The stored file of an export no longer matches the sha256 recorded when it was made."""
+
+    def __init__(self, export):
+        self.export = export
+        super().__init__(BESTAND_AFWIJKEND.format(pk=export.pk))
+
+
+def gecontroleerd_bestand(export) -> bytes:
+    """The bytes of an export's file, only when they match its recorded sha256 (else
+    `BestandAfwijkend`, logged). A file without a recorded sum is refused too: every file the
+    export task writes has one, and migration 0005_beheer_export_sha256 gave the older ones theirs."""
+    with export.bestand.open("rb") as bestand:
+        inhoud = bestand.read()
+    if not export.bestand_sha256 or hashlib.sha256(inhoud).hexdigest() != export.bestand_sha256:
+        logger.error(
+            "PDF-export %s: bestand %s wijkt af van de vastgelegde sha256; niet uitgeleverd",
+            export.pk, export.bestand.name,
+        )  # fmt: skip
+        raise BestandAfwijkend(export)
+    return inhoud
 
 
 def onderwerp_ophalen(code: str, object_id: int):

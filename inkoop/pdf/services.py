@@ -158,6 +158,7 @@ def export_uitvoeren(*, export_id: int, renderen=None) -> Export | None:
         export.refresh_from_db()
         naam = export.bestandsnaam or bestandsnaam(bron)
         export.bestand.save(naam, ContentFile(pdf_bytes), save=False)
+        export.bestand_sha256 = hashlib.sha256(pdf_bytes).hexdigest()
         export.inhoud_hash = sleutel
         export.bestandsnaam = naam
         export.paginas = getattr(resultaat, "paginas", None)

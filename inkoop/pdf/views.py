@@ -1,5 +1,7 @@
 """PDF exports: start a job, follow it (HTMX polling), download, and the HTML preview."""
 
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, Http404, HttpResponse
@@ -90,8 +92,15 @@ def export_download(request, pk):
     export, _ = _export(request, pk)
     if export.status != ExportStatus.KLAAR or not export.bestand:
         raise Http404("Deze PDF is nog niet klaar.")
+    try:
+        inhoud = export_selectors.gecontroleerd_bestand(export)
+    except export_selectors.BestandAfwijkend as fout:
+        return render(
+            request, "inkoop/export/afwijkend.html", {"export": export, "melding": str(fout)},
+            status=409,
+        )  # fmt: skip
     return FileResponse(
-        export.bestand.open("rb"),
+        io.BytesIO(inhoud),
         as_attachment=True,
         filename=export.bestandsnaam or "document.pdf",
         content_type="application/pdf",

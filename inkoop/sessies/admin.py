@@ -1,37 +1,37 @@
 from django.contrib import admin
 
-from inkoop.core.revisie import RevisieAdmin
+from inkoop.core.revisie import RevisieAdmin, RevisieInline
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
 
 
-class GastInline(admin.TabularInline):
+class GastInline(RevisieInline, admin.TabularInline):
     model = Gast
     extra = 0
     readonly_fields = ["revisie"]
 
 
-class AgendapuntInline(admin.TabularInline):
+class AgendapuntInline(RevisieInline, admin.TabularInline):
     model = Agendapunt
     extra = 0
     raw_id_fields = ["document", "versie", "voorziening", "voorstel"]
     readonly_fields = ["revisie"]
 
 
-class ConclusieInline(admin.StackedInline):
+class ConclusieInline(RevisieInline, admin.StackedInline):
     model = Conclusie
     extra = 0
     raw_id_fields = ["voorziening"]
     readonly_fields = ["revisie"]
 
 
-class StellingInline(admin.StackedInline):
+class StellingInline(RevisieInline, admin.StackedInline):
     model = Stelling
     extra = 0
     raw_id_fields = ["voorziening"]
     readonly_fields = ["revisie"]
 
 
-class ActiepuntInline(admin.TabularInline):
+class ActiepuntInline(RevisieInline, admin.TabularInline):
     model = Actiepunt
     extra = 0
     raw_id_fields = ["eigenaar_gebruiker"]
@@ -48,6 +48,13 @@ class SessieAdmin(RevisieAdmin, admin.ModelAdmin):
     filter_horizontal = ["deelnemers"]
     inlines = [GastInline, AgendapuntInline, ConclusieInline, StellingInline, ActiepuntInline]
     readonly_fields = ["revisie"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting would unlink the decisions taken in it (Besluit.sessie), and a decision
+        # never changes, not even on the database (migration 0005_beheer_besluit_bevroren).
+        if obj is not None and obj.besluiten.exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(Gast)

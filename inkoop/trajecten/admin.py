@@ -1,17 +1,17 @@
 from django.contrib import admin
 
-from inkoop.core.revisie import RevisieAdmin
+from inkoop.core.revisie import RevisieAdmin, RevisieInline
 from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 
 
-class TrajectVoorzieningInline(admin.TabularInline):
+class TrajectVoorzieningInline(RevisieInline, admin.TabularInline):
     model = TrajectVoorziening
     extra = 0
     autocomplete_fields = ["voorziening"]
     readonly_fields = ["revisie"]
 
 
-class MijlpaalInline(admin.TabularInline):
+class MijlpaalInline(RevisieInline, admin.TabularInline):
     model = Mijlpaal
     extra = 0
     readonly_fields = ["revisie"]
@@ -39,7 +39,7 @@ class TrajectVoorzieningAdmin(RevisieAdmin, admin.ModelAdmin):
 
 
 @admin.register(Gremium)
-class GremiumAdmin(admin.ModelAdmin):
+class GremiumAdmin(RevisieAdmin, admin.ModelAdmin):
     list_display = ["naam", "soort", "regio", "gemeente"]
     list_filter = ["soort", "regio"]
     search_fields = ["naam", "gemeente__naam"]
