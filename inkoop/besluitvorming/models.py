@@ -31,6 +31,7 @@ class RouteStap(models.Model):
     beoogde_uitkomst = models.CharField(
         _("beoogde uitkomst"), max_length=20, choices=Uitkomst.choices
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("stap in besluitvormingsroute")

@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -180,13 +181,36 @@ def route_aanmaken(traject: Traject) -> list[RouteStap]:
     return RouteStap.objects.bulk_create(selectors.standaard_stappen(traject))
 
 
-def _hernummeren(traject: Traject, stappen: list[RouteStap]) -> None:
-    # Two passes keep the unique (traject, volgorde) constraint satisfied at every moment.
-    for i, stap in enumerate(stappen, start=1):
+def _route_vergrendelen(traject_id) -> list[RouteStap]:
+    """Lock every step of the route, always in the same order (by key), and return them in
+    route order. Two moves at once then queue behind each other instead of each locking a
+    different step first and waiting for the other's (a deadlock on PostgreSQL)."""
+    stappen = list(
+        RouteStap.objects.select_for_update().filter(traject_id=traject_id).order_by("pk")
+    )
+    return sorted(stappen, key=lambda s: s.volgorde)
+
+
+def _hernummeren(stappen: list[RouteStap], *, behalve=None) -> None:
+    """Number the steps 1..n. A step that changes place gets a new revision (inkoop/core/
+    revisie.py), so a page showing its old place conflicts instead of moving it again.
+    Two passes keep the unique (traject, volgorde) constraint satisfied at every moment."""
+    verschoven = [(i, s) for i, s in enumerate(stappen, start=1) if s.volgorde != i]
+    for i, stap in verschoven:
         RouteStap.objects.filter(pk=stap.pk).update(volgorde=1000 + i)
-    for i, stap in enumerate(stappen, start=1):
-        RouteStap.objects.filter(pk=stap.pk).update(volgorde=i)
+    for i, stap in verschoven:
+        velden = {"volgorde": i}
+        if stap.pk != behalve:
+            velden["revisie"] = F("revisie") + 1
+        RouteStap.objects.filter(pk=stap.pk).update(**velden)
         stap.volgorde = i
+
+
+def _gegrendelde_stap(stappen, stap: RouteStap) -> RouteStap:
+    huidige = next((s for s in stappen if s.pk == stap.pk), None)
+    if huidige is None:
+        raise DomeinFout("Deze stap staat niet meer in de route; een collega heeft haar verwijderd.")
+    return huidige
 
 
 @transaction.atomic
@@ -207,23 +231,31 @@ def routestap_toevoegen(
 
 
 @transaction.atomic
-def routestap_verwijderen(*, stap: RouteStap, door) -> None:
+def routestap_verwijderen(*, stap: RouteStap, door, revisie: int | None = None) -> None:
+    """Remove a step; from a page that showed an older revision of it, `Conflict`."""
     permissions.vereis(door, "bewerken", stap)
-    traject = stap.traject
-    stap.delete()
-    _hernummeren(traject, list(traject.route.order_by("volgorde")))
+    stappen = _route_vergrendelen(stap.traject_id)
+    huidige = _gegrendelde_stap(stappen, stap)
+    verwijderen(huidige, revisie=revisie)
+    _hernummeren([s for s in stappen if s.pk != huidige.pk])
 
 
 @transaction.atomic
-def routestap_verplaatsen(*, stap: RouteStap, door, richting: str) -> None:
+def routestap_verplaatsen(
+    *, stap: RouteStap, door, richting: str, revisie: int | None = None
+) -> None:
+    """Swap a step with its neighbour. Based on the `revisie` the page showed: when the step
+    moved (or changed) since, `Conflict` and nothing moves."""
     permissions.vereis(door, "bewerken", stap)
-    stappen = list(stap.traject.route.order_by("volgorde"))
-    i = next(n for n, s in enumerate(stappen) if s.pk == stap.pk)
+    stappen = _route_vergrendelen(stap.traject_id)
+    huidige = _gegrendelde_stap(stappen, stap)
+    revisie_claimen(huidige, revisie=revisie, eigen={})
+    i = stappen.index(huidige)
     j = i - 1 if richting == "op" else i + 1
     if not 0 <= j < len(stappen):
         return
     stappen[i], stappen[j] = stappen[j], stappen[i]
-    _hernummeren(stap.traject, stappen)
+    _hernummeren(stappen, behalve=huidige.pk)
 
 
 # --- Proposals ------------------------------------------------------------------------------
