@@ -99,6 +99,11 @@ def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> Versi
         raise VierOgenFout(
             "Vier ogen: u hebt deze versie zelf vastgelegd en mag haar niet beoordelen."
         )
+    if actie == "goedkeuren":
+        reden = selectors.niet_goedkeuren(versie).get(door.pk)
+        if reden is not None:
+            raise VierOgenFout(f"Vier ogen: {reden[0].lower()}{reden[1:]}; een andere "
+                               "directeur keurt haar goed.")
     if actie == "terugsturen" and not opmerking.strip():
         raise DomeinFout("Geef bij terugsturen aan wat er moet veranderen.")
     overgang = VersieOvergang.objects.create(
