@@ -297,6 +297,21 @@ def _beslispunten_bijwerken(voorstel: Voorstel, teksten: list[str]) -> None:
         punt.delete()
 
 
+BESLOTEN_VOORSTEL = (
+    "Over dit voorstel is al besloten; het verandert niet meer. Stel een nieuw voorstel op "
+    "als er iets anders besloten moet worden."
+)
+
+
+def voorstel_wijzigbaar_controleren(voorstel: Voorstel) -> None:
+    """A proposal a body decided on keeps what it said: subject, reasons, finances, addressee,
+    decision points and attached versions. Locks the proposal so a decision recorded at the
+    same moment cannot slip in between the check and the save."""
+    Voorstel.objects.select_for_update().filter(pk=voorstel.pk).first()
+    if Besluit.objects.filter(voorstel_id=voorstel.pk).exists():
+        raise DomeinFout(BESLOTEN_VOORSTEL)
+
+
 def _versies_controleren(traject: Traject, versies) -> None:
     for versie in versies:
         if versie.document.traject_id != traject.pk:
@@ -320,6 +335,8 @@ def voorstel_opslaan(
     _versies_controleren(traject, versies)
     if voorstel is None:
         voorstel = Voorstel(traject=traject, opgesteld_door=door)
+    else:
+        voorstel_wijzigbaar_controleren(voorstel)
     for veld in VOORSTEL_VELDEN:
         setattr(voorstel, veld, gegevens.get(veld, "") if veld != "gremium" else gegevens[veld])
     if voorstel.pk:
