@@ -154,6 +154,11 @@ class Besluit(models.Model):
     )
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    afwijking = models.TextField(
+        _("afwijking van de route"),
+        blank=True,
+        help_text=_("Waarom dit gremium besloot terwijl een eerdere stap van de route openstond."),
+    )
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

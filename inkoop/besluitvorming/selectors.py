@@ -66,13 +66,26 @@ class VersieStatus:
     def college(self) -> StapStatus | None:
         return next((s for s in self.stappen if s.stap.gremium_soort == GremiumSoort.COLLEGE), None)
 
+    def stap_van(self, gremium) -> StapStatus | None:
+        """The first step of the route this body decides in (None: not on the route)."""
+        return next((s for s in self.stappen if _past_gremium(gremium, s.stap)), None)
+
+    def open_voor(self, stap: StapStatus) -> list[StapStatus]:
+        """The earlier steps of the route that are still open when `stap` decides."""
+        return [s for s in self.stappen[: self.stappen.index(stap)] if not s.gezet]
+
     @property
     def samenvatting(self) -> str:
         if self.versie is None:
             return "Nog geen goedgekeurde versie"
         college = self.college
         if college is not None and college.gezet:
-            return f"Vastgesteld door alle {college.aantal} colleges"
+            tekst = f"Vastgesteld door alle {college.aantal} colleges"
+            open_ervoor = self.open_voor(college)
+            if open_ervoor:  # only after a recorded deviation from the route
+                namen = ", ".join(s.naam for s in open_ervoor)
+                tekst += f" (afwijking van de route: {namen} heeft nog niet besloten)"
+            return tekst
         if college is not None and college.gedaan:
             return college.samenvatting.capitalize()
         gezet = [s for s in self.stappen if s.gezet]
@@ -194,10 +207,14 @@ def _stap_naam(stap: RouteStap) -> str:
     return str(GremiumSoort(stap.gremium_soort).label)
 
 
-def _past(besluit: Besluit, stap: RouteStap) -> bool:
+def _past_gremium(gremium: Gremium, stap: RouteStap) -> bool:
     if stap.gremium_id:
-        return besluit.gremium_id == stap.gremium_id
-    return besluit.gremium.soort == stap.gremium_soort
+        return gremium.pk == stap.gremium_id
+    return gremium.soort == stap.gremium_soort
+
+
+def _past(besluit: Besluit, stap: RouteStap) -> bool:
+    return _past_gremium(besluit.gremium, stap)
 
 
 def status_berekenen(versie, stappen, besluiten, deelnemers) -> VersieStatus:

@@ -154,11 +154,13 @@ def _melden_na_overgang(versie: Versie, overgang: VersieOvergang) -> None:
             _melden_volgende_stap(versie)
 
 
-def _melden_volgende_stap(versie: Versie) -> None:
-    """Tell the region's secretaries that the next step of the route needs a decision."""
+def _melden_volgende_stap(versie: Versie, vorige=None) -> None:
+    """Tell the region's secretaries that the next step of the route needs a decision: once
+    per step, when it becomes the next one (`vorige`: the next step before this change), not
+    again for every college that decides within the same step."""
     status = selectors.versie_status(versie)
     stap = status.volgende
-    if stap is None:
+    if stap is None or (vorige is not None and vorige.stap.volgorde == stap.stap.volgorde):
         return
     traject = versie.document.traject
     link = _basis_url() + reverse(
@@ -370,6 +372,7 @@ def besluit_vastleggen(
     sessie=None,
     toelichting: str = "",
     punten: dict[int, str] | None = None,
+    afwijking: str = "",
 ) -> Besluit:
     """Record a body's decision; outcomes per decision point default to the overall outcome.
 
@@ -392,9 +395,17 @@ def besluit_vastleggen(
             raise DomeinFout(
                 "Alleen over een goedgekeurde versie (vier ogen) kan een gremium besluiten."
             )
-    if gremium.soort in PER_GEMEENTE and versie is not None:
-        if Besluit.objects.filter(gremium=gremium, versie=versie).exists():
+    afwijking = afwijking.strip()
+    status_voor = None
+    if versie is not None:
+        # One decision at a time per version: the checks below and the insert see the same state.
+        Versie.objects.select_for_update().filter(pk=versie.pk).first()
+        if gremium.soort in PER_GEMEENTE and (
+            Besluit.objects.filter(gremium=gremium, versie=versie).exists()
+        ):
             raise DomeinFout(f"{gremium} heeft al over deze versie besloten.")
+        status_voor = selectors.versie_status(versie)
+        _routevolgorde_controleren(status_voor, gremium, uitkomst, afwijking)
     besluit = Besluit.objects.create(
         gremium=gremium,
         datum=datum,
@@ -403,6 +414,7 @@ def besluit_vastleggen(
         versie=versie,
         uitkomst=uitkomst,
         toelichting=toelichting,
+        afwijking=afwijking,
         vastgelegd_door=door,
     )
     if voorstel is not None:
@@ -412,8 +424,32 @@ def besluit_vastleggen(
             for b in voorstel.beslispunten.all()
         )
     if versie is not None:
-        _melden_volgende_stap(versie)
+        _melden_volgende_stap(versie, vorige=status_voor.volgende)
     return besluit
+
+
+def _routevolgorde_controleren(status, gremium: Gremium, uitkomst: str, afwijking: str) -> None:
+    """A body decides when the earlier steps of the route are taken; deciding before that
+    needs a recorded reason (`afwijking`), which the timeline shows. A postponement or
+    rejection moves nothing forward, so it is always allowed."""
+    stap = status.stap_van(gremium)
+    if stap is None or uitkomst in selectors.NIET_GEZET:
+        return
+    if stap.gezet and not stap.per_gemeente:
+        raise DomeinFout({"gremium": f"{stap.naam} heeft deze versie al {stap.beoogd.lower()}."})
+    open_ervoor = status.open_voor(stap)
+    if open_ervoor and not afwijking:
+        eerst = open_ervoor[0]
+        raise DomeinFout(
+            {
+                "gremium": (
+                    f"{eerst.naam} heeft nog niet besloten: die stap van de "
+                    f"besluitvormingsroute komt vóór {stap.naam} en staat nog open "
+                    f"({eerst.samenvatting}). Leg eerst dat besluit vast, of geef bij "
+                    "'Afwijking van de route' aan waarom dit gremium nu al besluit."
+                )
+            }
+        )
 
 
 # --- Immutability ---------------------------------------------------------------------------

@@ -219,6 +219,7 @@ def besluit_nieuw(request, regio, slug):
                 sessie=data["sessie"],
                 toelichting=data["toelichting"],
                 punten=form.punten(),
+                afwijking=data["afwijking"],
             )
         except DomeinFout as fout:
             naar_formulier(form, fout)
