@@ -114,6 +114,16 @@ class BesluitForm(forms.Form):
     toelichting = forms.CharField(
         label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    afwijking = forms.CharField(
+        label="Afwijking van de route",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=(
+            "Alleen invullen als dit gremium besluit terwijl een eerdere stap van de route nog "
+            "openstaat: waarom. De reden staat daarna op de tijdlijn."
+        ),
+    )
 
     def __init__(self, *args, traject, voorstel=None, **kwargs):
         super().__init__(*args, **kwargs)

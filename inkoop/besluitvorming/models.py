@@ -31,6 +31,7 @@ class RouteStap(models.Model):
     beoogde_uitkomst = models.CharField(
         _("beoogde uitkomst"), max_length=20, choices=Uitkomst.choices
     )
+    revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     class Meta:
         verbose_name = _("stap in besluitvormingsroute")
@@ -153,6 +154,11 @@ class Besluit(models.Model):
     )
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    afwijking = models.TextField(
+        _("afwijking van de route"),
+        blank=True,
+        help_text=_("Waarom dit gremium besloot terwijl een eerdere stap van de route openstond."),
+    )
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -21,7 +21,7 @@ from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium, Traject, TrajectVoorziening
 from regions.models import Gemeente, Lidmaatschap
 from uitgangspunten.constants import Beoordeling
-from uitgangspunten.models import Document, Versie, VersieOvergang
+from uitgangspunten.models import Document, Sectie, Uitgangspunt, Versie, VersieOvergang
 from voorzieningen.models import Deelname
 
 NIET_GEZET = frozenset({Uitkomst.AANGEHOUDEN, Uitkomst.AFGEWEZEN})
@@ -66,19 +66,92 @@ class VersieStatus:
     def college(self) -> StapStatus | None:
         return next((s for s in self.stappen if s.stap.gremium_soort == GremiumSoort.COLLEGE), None)
 
+    def stap_van(self, gremium) -> StapStatus | None:
+        """The first step of the route this body decides in (None: not on the route)."""
+        return next((s for s in self.stappen if _past_gremium(gremium, s.stap)), None)
+
+    def open_voor(self, stap: StapStatus) -> list[StapStatus]:
+        """The earlier steps of the route that are still open when `stap` decides."""
+        return [s for s in self.stappen[: self.stappen.index(stap)] if not s.gezet]
+
     @property
     def samenvatting(self) -> str:
         if self.versie is None:
             return "Nog geen goedgekeurde versie"
         college = self.college
         if college is not None and college.gezet:
-            return f"Vastgesteld door alle {college.aantal} colleges"
+            tekst = f"Vastgesteld door alle {college.aantal} colleges"
+            open_ervoor = self.open_voor(college)
+            if open_ervoor:  # only after a recorded deviation from the route
+                namen = ", ".join(s.naam for s in open_ervoor)
+                tekst += f" (afwijking van de route: {namen} heeft nog niet besloten)"
+            return tekst
         if college is not None and college.gedaan:
             return college.samenvatting.capitalize()
         gezet = [s for s in self.stappen if s.gezet]
         if gezet:
             return gezet[-1].samenvatting.capitalize()
         return "Nog in geen gremium besloten"
+
+
+def _uids(inhoud) -> set[str]:
+    """The principles a frozen content shows (every dict carrying a principle's `uid`)."""
+    gevonden = set()
+    if isinstance(inhoud, dict):
+        if "uid" in inhoud and "titel" in inhoud:
+            gevonden.add(str(inhoud["uid"]))
+        for waarde in inhoud.values():
+            gevonden |= _uids(waarde)
+    elif isinstance(inhoud, list):
+        for waarde in inhoud:
+            gevonden |= _uids(waarde)
+    return gevonden
+
+
+def inhoud_schrijvers(versie: Versie) -> set[int]:
+    """Who changed the content of `versie` since the previous approved version of its document,
+    from the history (django-simple-history): the header, the sections (also removed ones) and
+    the principles the version or the previous approved one shows. Four eyes reads this."""
+    vorige = (
+        Versie.objects.filter(
+            document_id=versie.document_id,
+            nummer__lt=versie.nummer,
+            beoordeling=Beoordeling.GOEDGEKEURD,
+        )
+        .order_by("-nummer")
+        .only("aangemaakt", "inhoud")
+        .first()
+    )
+    venster = {"history_date__lte": versie.aangemaakt}
+    if vorige is not None:
+        venster["history_date__gt"] = vorige.aangemaakt
+    uids = _uids(versie.inhoud) | (_uids(vorige.inhoud) if vorige is not None else set())
+    historie = [
+        Document.history.filter(id=versie.document_id, **venster),
+        Sectie.history.filter(document_id=versie.document_id, **venster),
+        Uitgangspunt.history.filter(uid__in=uids, **venster),
+    ]
+    schrijvers = set()
+    for qs in historie:
+        schrijvers.update(
+            qs.exclude(history_user__isnull=True).values_list("history_user_id", flat=True)
+        )
+    return schrijvers
+
+
+def niet_goedkeuren(versie: Versie) -> dict[int, str]:
+    """Who may not approve `versie` (four eyes), each with the reason: who froze it, who
+    submitted it, and who changed its content since the previous approved version."""
+    redenen = {
+        gebruiker: "U hebt aan de inhoud van deze versie geschreven"
+        for gebruiker in inhoud_schrijvers(versie)
+    }
+    for gebruiker in VersieOvergang.objects.filter(
+        versie=versie, naar=Beoordeling.INGEDIEND
+    ).values_list("door_id", flat=True):
+        redenen[gebruiker] = "U hebt deze versie ingediend"
+    redenen[versie.auteur_id] = "U hebt deze versie zelf vastgelegd"
+    return redenen
 
 
 def standaard_stappen(traject: Traject) -> list[RouteStap]:
@@ -134,10 +207,14 @@ def _stap_naam(stap: RouteStap) -> str:
     return str(GremiumSoort(stap.gremium_soort).label)
 
 
-def _past(besluit: Besluit, stap: RouteStap) -> bool:
+def _past_gremium(gremium: Gremium, stap: RouteStap) -> bool:
     if stap.gremium_id:
-        return besluit.gremium_id == stap.gremium_id
-    return besluit.gremium.soort == stap.gremium_soort
+        return gremium.pk == stap.gremium_id
+    return gremium.soort == stap.gremium_soort
+
+
+def _past(besluit: Besluit, stap: RouteStap) -> bool:
+    return _past_gremium(besluit.gremium, stap)
 
 
 def status_berekenen(versie, stappen, besluiten, deelnemers) -> VersieStatus:
@@ -214,6 +291,9 @@ def document_besluitvorming(pk: int) -> dict:
         key=lambda r: r[1],
         reverse=True,
     )
+    for v in versies:
+        # Four eyes on the page: who may not approve a version under review, and why.
+        v.niet_goedkeuren = niet_goedkeuren(v) if v.beoordeling == Beoordeling.INGEDIEND else {}
     versie_per_pk = {v.pk: v for v in versies}
     for b in besluiten:
         b.versie_kort = versie_per_pk.get(b.versie_id)

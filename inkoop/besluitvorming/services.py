@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -98,6 +99,11 @@ def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> Versi
         raise VierOgenFout(
             "Vier ogen: u hebt deze versie zelf vastgelegd en mag haar niet beoordelen."
         )
+    if actie == "goedkeuren":
+        reden = selectors.niet_goedkeuren(versie).get(door.pk)
+        if reden is not None:
+            raise VierOgenFout(f"Vier ogen: {reden[0].lower()}{reden[1:]}; een andere "
+                               "directeur keurt haar goed.")
     if actie == "terugsturen" and not opmerking.strip():
         raise DomeinFout("Geef bij terugsturen aan wat er moet veranderen.")
     overgang = VersieOvergang.objects.create(
@@ -148,11 +154,13 @@ def _melden_na_overgang(versie: Versie, overgang: VersieOvergang) -> None:
             _melden_volgende_stap(versie)
 
 
-def _melden_volgende_stap(versie: Versie) -> None:
-    """Tell the region's secretaries that the next step of the route needs a decision."""
+def _melden_volgende_stap(versie: Versie, vorige=None) -> None:
+    """Tell the region's secretaries that the next step of the route needs a decision: once
+    per step, when it becomes the next one (`vorige`: the next step before this change), not
+    again for every college that decides within the same step."""
     status = selectors.versie_status(versie)
     stap = status.volgende
-    if stap is None:
+    if stap is None or (vorige is not None and vorige.stap.volgorde == stap.stap.volgorde):
         return
     traject = versie.document.traject
     link = _basis_url() + reverse(
@@ -180,13 +188,36 @@ def route_aanmaken(traject: Traject) -> list[RouteStap]:
     return RouteStap.objects.bulk_create(selectors.standaard_stappen(traject))
 
 
-def _hernummeren(traject: Traject, stappen: list[RouteStap]) -> None:
-    # Two passes keep the unique (traject, volgorde) constraint satisfied at every moment.
-    for i, stap in enumerate(stappen, start=1):
+def _route_vergrendelen(traject_id) -> list[RouteStap]:
+    """Lock every step of the route, always in the same order (by key), and return them in
+    route order. Two moves at once then queue behind each other instead of each locking a
+    different step first and waiting for the other's (a deadlock on PostgreSQL)."""
+    stappen = list(
+        RouteStap.objects.select_for_update().filter(traject_id=traject_id).order_by("pk")
+    )
+    return sorted(stappen, key=lambda s: s.volgorde)
+
+
+def _hernummeren(stappen: list[RouteStap], *, behalve=None) -> None:
+    """Number the steps 1..n. A step that changes place gets a new revision (inkoop/core/
+    revisie.py), so a page showing its old place conflicts instead of moving it again.
+    Two passes keep the unique (traject, volgorde) constraint satisfied at every moment."""
+    verschoven = [(i, s) for i, s in enumerate(stappen, start=1) if s.volgorde != i]
+    for i, stap in verschoven:
         RouteStap.objects.filter(pk=stap.pk).update(volgorde=1000 + i)
-    for i, stap in enumerate(stappen, start=1):
-        RouteStap.objects.filter(pk=stap.pk).update(volgorde=i)
+    for i, stap in verschoven:
+        velden = {"volgorde": i}
+        if stap.pk != behalve:
+            velden["revisie"] = F("revisie") + 1
+        RouteStap.objects.filter(pk=stap.pk).update(**velden)
         stap.volgorde = i
+
+
+def _gegrendelde_stap(stappen, stap: RouteStap) -> RouteStap:
+    huidige = next((s for s in stappen if s.pk == stap.pk), None)
+    if huidige is None:
+        raise DomeinFout("Deze stap staat niet meer in de route; een collega heeft haar verwijderd.")
+    return huidige
 
 
 @transaction.atomic
@@ -207,23 +238,31 @@ def routestap_toevoegen(
 
 
 @transaction.atomic
-def routestap_verwijderen(*, stap: RouteStap, door) -> None:
+def routestap_verwijderen(*, stap: RouteStap, door, revisie: int | None = None) -> None:
+    """Remove a step; from a page that showed an older revision of it, `Conflict`."""
     permissions.vereis(door, "bewerken", stap)
-    traject = stap.traject
-    stap.delete()
-    _hernummeren(traject, list(traject.route.order_by("volgorde")))
+    stappen = _route_vergrendelen(stap.traject_id)
+    huidige = _gegrendelde_stap(stappen, stap)
+    verwijderen(huidige, revisie=revisie)
+    _hernummeren([s for s in stappen if s.pk != huidige.pk])
 
 
 @transaction.atomic
-def routestap_verplaatsen(*, stap: RouteStap, door, richting: str) -> None:
+def routestap_verplaatsen(
+    *, stap: RouteStap, door, richting: str, revisie: int | None = None
+) -> None:
+    """Swap a step with its neighbour. Based on the `revisie` the page showed: when the step
+    moved (or changed) since, `Conflict` and nothing moves."""
     permissions.vereis(door, "bewerken", stap)
-    stappen = list(stap.traject.route.order_by("volgorde"))
-    i = next(n for n, s in enumerate(stappen) if s.pk == stap.pk)
+    stappen = _route_vergrendelen(stap.traject_id)
+    huidige = _gegrendelde_stap(stappen, stap)
+    revisie_claimen(huidige, revisie=revisie, eigen={})
+    i = stappen.index(huidige)
     j = i - 1 if richting == "op" else i + 1
     if not 0 <= j < len(stappen):
         return
     stappen[i], stappen[j] = stappen[j], stappen[i]
-    _hernummeren(stap.traject, stappen)
+    _hernummeren(stappen, behalve=huidige.pk)
 
 
 # --- Proposals ------------------------------------------------------------------------------
@@ -260,6 +299,21 @@ def _beslispunten_bijwerken(voorstel: Voorstel, teksten: list[str]) -> None:
         punt.delete()
 
 
+BESLOTEN_VOORSTEL = (
+    "Over dit voorstel is al besloten; het verandert niet meer. Stel een nieuw voorstel op "
+    "als er iets anders besloten moet worden."
+)
+
+
+def voorstel_wijzigbaar_controleren(voorstel: Voorstel) -> None:
+    """A proposal a body decided on keeps what it said: subject, reasons, finances, addressee,
+    decision points and attached versions. Locks the proposal so a decision recorded at the
+    same moment cannot slip in between the check and the save."""
+    Voorstel.objects.select_for_update().filter(pk=voorstel.pk).first()
+    if Besluit.objects.filter(voorstel_id=voorstel.pk).exists():
+        raise DomeinFout(BESLOTEN_VOORSTEL)
+
+
 def _versies_controleren(traject: Traject, versies) -> None:
     for versie in versies:
         if versie.document.traject_id != traject.pk:
@@ -283,6 +337,8 @@ def voorstel_opslaan(
     _versies_controleren(traject, versies)
     if voorstel is None:
         voorstel = Voorstel(traject=traject, opgesteld_door=door)
+    else:
+        voorstel_wijzigbaar_controleren(voorstel)
     for veld in VOORSTEL_VELDEN:
         setattr(voorstel, veld, gegevens.get(veld, "") if veld != "gremium" else gegevens[veld])
     if voorstel.pk:
@@ -316,6 +372,7 @@ def besluit_vastleggen(
     sessie=None,
     toelichting: str = "",
     punten: dict[int, str] | None = None,
+    afwijking: str = "",
 ) -> Besluit:
     """Record a body's decision; outcomes per decision point default to the overall outcome.
 
@@ -338,9 +395,17 @@ def besluit_vastleggen(
             raise DomeinFout(
                 "Alleen over een goedgekeurde versie (vier ogen) kan een gremium besluiten."
             )
-    if gremium.soort in PER_GEMEENTE and versie is not None:
-        if Besluit.objects.filter(gremium=gremium, versie=versie).exists():
+    afwijking = afwijking.strip()
+    status_voor = None
+    if versie is not None:
+        # One decision at a time per version: the checks below and the insert see the same state.
+        Versie.objects.select_for_update().filter(pk=versie.pk).first()
+        if gremium.soort in PER_GEMEENTE and (
+            Besluit.objects.filter(gremium=gremium, versie=versie).exists()
+        ):
             raise DomeinFout(f"{gremium} heeft al over deze versie besloten.")
+        status_voor = selectors.versie_status(versie)
+        _routevolgorde_controleren(status_voor, gremium, uitkomst, afwijking)
     besluit = Besluit.objects.create(
         gremium=gremium,
         datum=datum,
@@ -349,6 +414,7 @@ def besluit_vastleggen(
         versie=versie,
         uitkomst=uitkomst,
         toelichting=toelichting,
+        afwijking=afwijking,
         vastgelegd_door=door,
     )
     if voorstel is not None:
@@ -358,8 +424,32 @@ def besluit_vastleggen(
             for b in voorstel.beslispunten.all()
         )
     if versie is not None:
-        _melden_volgende_stap(versie)
+        _melden_volgende_stap(versie, vorige=status_voor.volgende)
     return besluit
+
+
+def _routevolgorde_controleren(status, gremium: Gremium, uitkomst: str, afwijking: str) -> None:
+    """A body decides when the earlier steps of the route are taken; deciding before that
+    needs a recorded reason (`afwijking`), which the timeline shows. A postponement or
+    rejection moves nothing forward, so it is always allowed."""
+    stap = status.stap_van(gremium)
+    if stap is None or uitkomst in selectors.NIET_GEZET:
+        return
+    if stap.gezet and not stap.per_gemeente:
+        raise DomeinFout({"gremium": f"{stap.naam} heeft deze versie al {stap.beoogd.lower()}."})
+    open_ervoor = status.open_voor(stap)
+    if open_ervoor and not afwijking:
+        eerst = open_ervoor[0]
+        raise DomeinFout(
+            {
+                "gremium": (
+                    f"{eerst.naam} heeft nog niet besloten: die stap van de "
+                    f"besluitvormingsroute komt vóór {stap.naam} en staat nog open "
+                    f"({eerst.samenvatting}). Leg eerst dat besluit vast, of geef bij "
+                    "'Afwijking van de route' aan waarom dit gremium nu al besluit."
+                )
+            }
+        )
 
 
 # --- Immutability ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = Non
         raise DomeinFout({"gremium": "Dit gremium hoort bij een andere regio."})
     sessie.full_clean()
     if sessie.pk:
+        verslag_wijzigbaar_controleren(sessie)
         revisie_claimen(sessie, revisie=revisie)
     sessie.save()
     if deelnemers is not None:
@@ -85,9 +86,23 @@ def stelling_controleren(stelling: Stelling) -> None:
                 setattr(stelling, veld, "" if veld == "woorden" else None)
 
 
+VERSLAG_VASTGESTELD = (
+    "Het verslag van deze sessie is vastgesteld: de inhoud verandert niet meer. Leg een "
+    "aanvulling vast in het verslag van een volgende sessie."
+)
+
+
+def verslag_wijzigbaar_controleren(sessie: Sessie) -> None:
+    """Adopted minutes keep their items (what was said, concluded and agreed). What is done
+    with input afterwards (`inbreng_verwerken`) is not part of the minutes and stays open."""
+    if verslag_is_vastgesteld(sessie):
+        raise DomeinFout(VERSLAG_VASTGESTELD)
+
+
 @transaction.atomic
 def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     """Save an item of the session (guest, agenda item, conclusion, input, statement, action)."""
+    verslag_wijzigbaar_controleren(sessie)
     onderdeel.sessie = sessie
     voorziening_id = getattr(onderdeel, "voorziening_id", None)
     if voorziening_id and onderdeel.voorziening.regio_id != sessie.regio_id:
@@ -112,11 +127,13 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
 
 @transaction.atomic
 def onderdeel_verwijderen(*, onderdeel, revisie: int | None = None) -> None:
+    verslag_wijzigbaar_controleren(onderdeel.sessie)
     verwijderen(onderdeel, revisie=revisie)
 
 
 @transaction.atomic
 def verslag_inleiding_opslaan(*, sessie: Sessie, revisie: int | None, tekst: str) -> Sessie:
+    verslag_wijzigbaar_controleren(sessie)
     return met_revisie_bijwerken(sessie, revisie=revisie, velden={"verslag_inleiding": tekst})
 
 

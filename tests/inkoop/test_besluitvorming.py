@@ -240,6 +240,8 @@ def test_status_volgt_uit_besluiten(regio, traject):
     assert status.stappen[1].samenvatting == "aangehouden door Portefeuillehoudersoverleg (PFHO)"
 
     _besluit(pfho, versie, Uitkomst.VRIJGEGEVEN)
+    _besluit(GremiumFactory(regio=regio, soort=GremiumSoort.ADVIESRAAD), versie,
+             Uitkomst.KENNISGENOMEN)  # fmt: skip
     colleges = [CollegeFactory(regio=regio, gemeente=g) for g in (a, b, c)]
     _besluit(colleges[0], versie)
     _besluit(colleges[2], versie)
@@ -297,6 +299,7 @@ def test_besluit_met_uitkomst_per_beslispunt(traject, regio, secretaris):
     voorstel.versies.add(versie)
     p1 = BeslispuntFactory(voorstel=voorstel, nummer=1)
     p2 = BeslispuntFactory(voorstel=voorstel, nummer=2)
+    _besluit(GremiumFactory(regio=regio, soort=GremiumSoort.DO), versie, Uitkomst.INGESTEMD)
     besluit = services.besluit_vastleggen(
         gremium=pfho, door=secretaris, datum=dt.date(2027, 1, 20), uitkomst=Uitkomst.VRIJGEGEVEN,
         voorstel=voorstel, punten={p2.pk: Uitkomst.AANGEHOUDEN}, toelichting="Na discussie",
@@ -333,7 +336,8 @@ def test_een_college_besluit_eenmaal_per_versie(traject, regio, secretaris):
     versie = VersieFactory(document__traject=traject, goedgekeurd=True)
     college = CollegeFactory(regio=regio, gemeente=leden(regio)[0])
     kwargs = {"gremium": college, "door": secretaris, "datum": dt.date(2027, 3, 1),
-              "uitkomst": Uitkomst.VASTGESTELD, "versie": versie}  # fmt: skip
+              "uitkomst": Uitkomst.VASTGESTELD, "versie": versie,
+              "afwijking": "Eerdere stappen buiten de app"}  # fmt: skip
     services.besluit_vastleggen(**kwargs)
     with pytest.raises(DomeinFout, match="al over deze versie"):
         services.besluit_vastleggen(**kwargs)

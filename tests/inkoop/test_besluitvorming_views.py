@@ -91,6 +91,8 @@ def test_besluit_vastleggen_via_formulier(client_als, met_rol, regio, traject, d
     voorstel = VoorstelFactory(traject=traject, gremium=pfho)
     voorstel.versies.add(versie)
     punt = BeslispuntFactory(voorstel=voorstel, nummer=1)
+    BesluitFactory(gremium=GremiumFactory(regio=regio, soort=GremiumSoort.DO), versie=versie,
+                   uitkomst=Uitkomst.INGESTEMD)  # fmt: skip; the DO step comes first
     url = reverse("inkoop:besluit_nieuw", kwargs={"regio": regio.slug, "slug": traject.slug})
     client = client_als(secretaris)
     pagina = client.get(url, {"voorstel": voorstel.pk})
@@ -102,7 +104,7 @@ def test_besluit_vastleggen_via_formulier(client_als, met_rol, regio, traject, d
     )  # fmt: skip
     assert antwoord.status_code == 302
     assert antwoord.url == _pagina(document)
-    besluit = Besluit.objects.get()
+    besluit = Besluit.objects.get(gremium=pfho)
     assert besluit.versie == versie and besluit.datum == dt.date(2027, 2, 6)
     assert besluit.punten.get().uitkomst == Uitkomst.AANGEHOUDEN
 

@@ -32,6 +32,8 @@ def document_besluitvorming(request, pk):
     document = context["document"]
     permissions.vereis(request.user, "concepten_bekijken", document)
     user = request.user
+    for versie in context["versies"]:
+        versie.goedkeuren_geweigerd = versie.niet_goedkeuren.get(user.pk)
     context.update(
         {
             "mag_indienen": permissions.mag(user, "bewerken", document),

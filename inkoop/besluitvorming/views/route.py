@@ -9,8 +9,14 @@ from inkoop.besluitvorming import selectors, services
 from inkoop.besluitvorming.forms import RouteStapForm
 from inkoop.besluitvorming.models import RouteStap
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, revisie_uit
 from inkoop.trajecten.views import traject_of_404
 from regions import permissions
+
+VERPLAATSCONFLICT = (
+    "Een collega heeft de route intussen gewijzigd; er is niets verplaatst. Bekijk de volgorde "
+    "hieronder en verplaats opnieuw als dat nog steeds nodig is."
+)
 
 
 @login_required
@@ -60,8 +66,16 @@ def _stap(traject, stap):
 def routestap_verwijderen(request, regio, slug, stap):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "bewerken", traject)
-    services.routestap_verwijderen(stap=_stap(traject, stap), door=request.user)
-    messages.success(request, "De stap is uit de route verwijderd.")
+    try:
+        services.routestap_verwijderen(
+            stap=_stap(traject, stap), door=request.user, revisie=revisie_uit(request.POST)
+        )
+    except Conflict:
+        messages.error(request, VERWIJDERCONFLICT)
+    except DomeinFout as fout:
+        messages.error(request, str(fout))
+    else:
+        messages.success(request, "De stap is uit de route verwijderd.")
     return redirect("inkoop:route", regio=regio, slug=slug)
 
 
@@ -71,7 +85,17 @@ def routestap_verplaatsen(request, regio, slug, stap):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "bewerken", traject)
     richting = "op" if request.POST.get("richting") == "op" else "neer"
-    services.routestap_verplaatsen(stap=_stap(traject, stap), door=request.user, richting=richting)
+    try:
+        services.routestap_verplaatsen(
+            stap=_stap(traject, stap),
+            door=request.user,
+            richting=richting,
+            revisie=revisie_uit(request.POST),
+        )
+    except Conflict:
+        messages.error(request, VERPLAATSCONFLICT)
+    except DomeinFout as fout:
+        messages.error(request, str(fout))
     return redirect("inkoop:route", regio=regio, slug=slug)
 
 

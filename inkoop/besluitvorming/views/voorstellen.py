@@ -106,6 +106,9 @@ def voorstel(request, pk):
 def voorstel_bewerken(request, pk):
     voorstel = _voorstel(pk)
     permissions.vereis(request.user, "bewerken", voorstel)
+    if voorstel.besluiten.all():
+        messages.error(request, services.BESLOTEN_VOORSTEL)
+        return redirect("inkoop:voorstel", pk=pk)
     return _voorstel_formulier(request, voorstel.traject, voorstel)
 
 
@@ -216,6 +219,7 @@ def besluit_nieuw(request, regio, slug):
                 sessie=data["sessie"],
                 toelichting=data["toelichting"],
                 punten=form.punten(),
+                afwijking=data["afwijking"],
             )
         except DomeinFout as fout:
             naar_formulier(form, fout)

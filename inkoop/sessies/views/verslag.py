@@ -131,7 +131,10 @@ def sessie_url(sessie, anker=""):
 def sessie(request, pk):
     sessie = _sessie(pk)
     permissions.vereis(request.user, "concepten_bekijken", sessie)
-    mag_bewerken = permissions.mag(request.user, "sessies_bewerken", sessie)
+    mag_verwerken = permissions.mag(request.user, "sessies_bewerken", sessie)
+    # Adopted minutes do not change (services.verslag_wijzigbaar_controleren): no edit
+    # buttons then; what was done with the input can still be recorded.
+    mag_bewerken = mag_verwerken and not sessie.vastgesteld_in
     mag_besluiten = permissions.mag(request.user, "besluiten_vastleggen", sessie)
     return render(
         request,
@@ -141,6 +144,7 @@ def sessie(request, pk):
             "regio": sessie.regio,
             "traject": sessie.traject,
             "mag_bewerken": mag_bewerken,
+            "mag_verwerken": mag_verwerken,
             "gasten": _sectie(sessie, "gast", mag_bewerken),
             "agenda": _sectie(sessie, "agendapunt", mag_bewerken),
             "secties": [_sectie(sessie, s, mag_bewerken) for s in VERSLAG_SOORTEN],
