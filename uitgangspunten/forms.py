@@ -1,6 +1,8 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from inkoop.core.velden import Datumveld
+
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .models import Document, Uitgangspunt
 
@@ -57,9 +59,7 @@ class KopForm(RevisieForm):
     aan = forms.CharField(label="Aan", max_length=250, required=False)
     van = forms.CharField(label="Van", max_length=250, required=False)
     betreft = forms.CharField(label="Betreft", max_length=250, required=False)
-    datum = forms.DateField(
-        label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = Datumveld(label="Datum", required=False)
     kenmerk = forms.CharField(label="Kenmerk", max_length=60, required=False)
     zaaknummer = forms.CharField(label="Zaaknummer", max_length=60, required=False)
 

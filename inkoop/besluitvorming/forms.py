@@ -4,7 +4,7 @@ from django.utils import timezone
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Meerkeuze
+from inkoop.core.velden import Datumveld, Meerkeuze
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -93,9 +93,7 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
 
 class BesluitForm(forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
-    datum = forms.DateField(
-        label="Datum van het besluit", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = Datumveld(label="Datum van het besluit")
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
     versie = forms.ModelChoiceField(
         label="Over documentversie",

@@ -1,5 +1,7 @@
 """Form fields shared by the process forms."""
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -21,3 +23,48 @@ class Meerkeuze(forms.ModelMultipleChoiceField):
                     params={"value": tekst},
                 )
         return super()._check_values(value)
+
+
+# Dates and years a person may enter anywhere in the app: a procurement round, a meeting, a
+# decision or a deadline lies in this range. Outside it a date is a typing error ("0202") or an
+# attack, and stored it would break pages that compute with it (agenda.ics adds a day).
+EERSTE_DATUM = dt.date(2000, 1, 1)
+LAATSTE_DATUM = dt.date(2100, 12, 31)
+
+
+class DatumInvoer(forms.DateInput):
+    """A date picker. The browser's <input type="date"> only accepts yyyy-mm-dd: any other
+    rendering (the Dutch 23-01-2020) shows an empty field, and saving it unchanged empties the
+    date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        attrs = {"min": EERSTE_DATUM.isoformat(), "max": LAATSTE_DATUM.isoformat(), **(attrs or {})}
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TijdInvoer(forms.TimeInput):
+    """A time picker: <input type="time"> only accepts HH:MM."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+def _datum_in_bereik(datum):
+    if datum is not None and not EERSTE_DATUM <= datum <= LAATSTE_DATUM:
+        raise ValidationError(
+            f"Kies een datum tussen {EERSTE_DATUM:%d-%m-%Y} en {LAATSTE_DATUM:%d-%m-%Y}.",
+            code="buiten_bereik",
+        )
+
+
+class Datumveld(forms.DateField):
+    """A date a person enters: the date picker, ISO as well as Dutch notation accepted, and a
+    sensible range (EERSTE_DATUM to LAATSTE_DATUM)."""
+
+    widget = DatumInvoer
+    default_validators = [_datum_in_bereik]
+    default_error_messages = {"invalid": "Vul een geldige datum in, bijvoorbeeld 23-01-2027."}

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Meerkeuze
+from inkoop.core.velden import Datumveld, Meerkeuze, TijdInvoer
 from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
@@ -58,10 +58,10 @@ class SessieForm(RevisieVeld, forms.ModelForm):
             "soort", "gremium", "traject", "titel", "doel", "datum", "begintijd", "eindtijd",
             "locatie", "deelnemers",
         ]  # fmt: skip
+        field_classes = {"datum": Datumveld}
         widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "begintijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "eindtijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "begintijd": TijdInvoer,
+            "eindtijd": TijdInvoer,
             "doel": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -218,7 +218,7 @@ class ActiepuntForm(_OnderdeelForm):
     class Meta:
         model = Actiepunt
         fields = ["omschrijving", "eigenaar_gebruiker", "eigenaar", "deadline", "afgerond"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"deadline": Datumveld}
         labels = {"eigenaar": "Eigenaar (vrije tekst)"}
         help_texts = {"eigenaar": "Als de eigenaar geen gebruiker is, bijvoorbeeld 'Team inkoop'."}
 
