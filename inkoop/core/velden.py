@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 # The largest id a 64-bit integer column holds.
 GROOTSTE_ID = 2**63 - 1
@@ -68,3 +69,38 @@ class Datumveld(forms.DateField):
     widget = DatumInvoer
     default_validators = [_datum_in_bereik]
     default_error_messages = {"invalid": "Vul een geldige datum in, bijvoorbeeld 23-01-2027."}
+
+
+# The one limit of every long text a person types (section text, explanation, minutes, the
+# parts of a proposal, notes): about eight pages. The form refuses more with a message at the
+# field; nothing further on (editor, preview, PDF) ever cuts a text.
+MAX_LANGE_TEKST = 20_000
+
+
+def lengte(maximum: int, wat: str = "De tekst") -> MaxLengthValidator:
+    """A length check that says, in Dutch, how long the text is and may be."""
+    getal = f"{maximum:,}".replace(",", ".")
+    return MaxLengthValidator(
+        maximum, message=f"{wat} is te lang: maximaal {getal} tekens, nu %(show_value)s."
+    )
+
+
+class LangeTekst(forms.CharField):
+    """A long text (a textarea) with the one limit MAX_LANGE_TEKST.
+
+    The browser gets no maxlength: it would cut pasted text without a word, where the server
+    says what is wrong and keeps what was typed."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, wat="De tekst", max_length=None, **kwargs):
+        # A model column narrower than the limit (max_length) keeps its own, shorter limit.
+        maximum = min(max_length or MAX_LANGE_TEKST, MAX_LANGE_TEKST)
+        super().__init__(**kwargs)
+        self.max_length = maximum
+        self.validators.append(lengte(maximum, wat))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
