@@ -1,19 +1,12 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
+from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, lengte
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .models import Document, Uitgangspunt
 
-MAX_SECTIETEKST = 20_000
+MAX_SECTIETEKST = MAX_LANGE_TEKST
 MAX_TITEL = 200
-MAX_UITLEG = 5_000
-
-
-def _lengte(maximum, wat):
-    getal = f"{maximum:,}".replace(",", ".")
-    return MaxLengthValidator(
-        maximum, message=f"{wat} is te lang: maximaal {getal} tekens, nu %(show_value)s."
-    )
+_lengte = lengte
 
 
 class RevisieForm(forms.Form):
@@ -28,12 +21,11 @@ class SectieForm(RevisieForm):
         required=False,
         validators=[_lengte(MAX_TITEL, "De titel")],
     )
-    tekst = forms.CharField(
+    tekst = LangeTekst(
         label="Tekst",
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "class": "app-editor__tekst"}),
-        validators=[_lengte(MAX_SECTIETEKST, "De tekst")],
         help_text="Opmaak met de knoppen boven het tekstvak, of in markdown: **vet**, *cursief*, "
         "- opsomming, [linktekst](https://…), voetnoot[^1].",
     )
@@ -41,8 +33,7 @@ class SectieForm(RevisieForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The browser's own limit would silently cut pasted text: the server says what is wrong.
-        for naam in ("titel", "tekst"):
-            self.fields[naam].widget.attrs.pop("maxlength", None)
+        self.fields["titel"].widget.attrs.pop("maxlength", None)
 
 
 class NieuweSectieForm(forms.Form):
@@ -57,9 +48,7 @@ class KopForm(RevisieForm):
     aan = forms.CharField(label="Aan", max_length=250, required=False)
     van = forms.CharField(label="Van", max_length=250, required=False)
     betreft = forms.CharField(label="Betreft", max_length=250, required=False)
-    datum = forms.DateField(
-        label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = Datumveld(label="Datum", required=False)
     kenmerk = forms.CharField(label="Kenmerk", max_length=60, required=False)
     zaaknummer = forms.CharField(label="Zaaknummer", max_length=60, required=False)
 
@@ -73,12 +62,12 @@ class KopForm(RevisieForm):
 
 class UitgangspuntForm(RevisieForm):
     titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
-    uitleg = forms.CharField(
+    uitleg = LangeTekst(
         label="Uitleg",
         required=False,
         strip=False,
+        wat="De uitleg",
         widget=forms.Textarea(attrs={"rows": 4, "class": "app-editor__tekst"}),
-        validators=[_lengte(MAX_UITLEG, "De uitleg")],
     )
 
     @classmethod
@@ -97,11 +86,8 @@ class NieuwUitgangspuntForm(forms.Form):
         help_text="Alleen bij een uitgangspunt per voorziening.",
     )
     titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
-    uitleg = forms.CharField(
-        label="Uitleg",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[_lengte(MAX_UITLEG, "De uitleg")],
+    uitleg = LangeTekst(
+        label="Uitleg", required=False, wat="De uitleg", widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, voorzieningen, **kwargs):
@@ -140,11 +126,11 @@ class OvernemenForm(forms.Form):
         ("vervallen", "Laten vervallen"),
     ]
     actie = forms.ChoiceField(choices=ACTIES)
-    reden = forms.CharField(
+    reden = LangeTekst(
         label="Reden van vervallen",
         required=False,
+        wat="De reden",
         widget=forms.Textarea(attrs={"rows": 2}),
-        validators=[_lengte(2_000, "De reden")],
         help_text="Verplicht als u het uitgangspunt laat vervallen.",
     )
 
@@ -156,19 +142,14 @@ class OvernemenForm(forms.Form):
 
 
 class OntwikkelingenForm(RevisieForm):
-    ontwikkelingen = forms.CharField(
-        label="Ontwikkelingen",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[_lengte(MAX_SECTIETEKST, "De tekst")],
+    ontwikkelingen = LangeTekst(
+        label="Ontwikkelingen", required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class OpmerkingForm(forms.Form):
-    tekst = forms.CharField(
-        label="Opmerking",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[_lengte(5_000, "De opmerking")],
+    tekst = LangeTekst(
+        label="Opmerking", wat="De opmerking", widget=forms.Textarea(attrs={"rows": 3})
     )
     sectie = forms.IntegerField(widget=forms.HiddenInput, required=False)
     uitgangspunt = forms.IntegerField(
@@ -188,6 +169,6 @@ class VersieForm(forms.Form):
     toelichting = forms.CharField(
         label="Toelichting bij deze versie",
         required=False,
-        max_length=250,
+        validators=[_lengte(250, "De toelichting")],
         help_text="Bijvoorbeeld: voor het directieoverleg van 12 januari.",
     )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Meerkeuze
+from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -12,15 +12,17 @@ from uitgangspunten.models import Versie
 
 
 class OvergangForm(forms.Form):
-    opmerking = forms.CharField(
-        label="Opmerking", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    opmerking = LangeTekst(
+        label="Opmerking", required=False, wat="De opmerking",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
 
 
 class TerugsturenForm(forms.Form):
-    opmerking = forms.CharField(
-        label="Wat moet er veranderen?", widget=forms.Textarea(attrs={"rows": 3})
-    )
+    opmerking = LangeTekst(
+        label="Wat moet er veranderen?", wat="De opmerking",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
 
 
 class RouteStapForm(forms.Form):
@@ -48,8 +50,9 @@ def _versies_van(traject):
 
 
 class VoorstelForm(RevisieVeld, forms.ModelForm):
-    beslispunten = forms.CharField(
+    beslispunten = LangeTekst(
         label="Beslispunten",
+        wat="De beslispunten",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Eén beslispunt per regel; ze worden in deze volgorde genummerd.",
     )
@@ -62,6 +65,11 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
 
     class Meta:
         model = Voorstel
+        field_classes = {
+            veld: LangeTekst
+            for veld in ["aanleiding", "argumenten", "kanttekeningen", "financien",
+                         "communicatie", "vervolg"]
+        }  # fmt: skip
         fields = [
             "gremium", "onderwerp", "portefeuillehouder", "aanleiding", "argumenten",
             "kanttekeningen", "financien", "communicatie", "vervolg",
@@ -93,9 +101,7 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
 
 class BesluitForm(forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
-    datum = forms.DateField(
-        label="Datum van het besluit", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    datum = Datumveld(label="Datum van het besluit")
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
     versie = forms.ModelChoiceField(
         label="Over documentversie",
@@ -111,9 +117,10 @@ class BesluitForm(forms.Form):
         queryset=Besluit.sessie.field.related_model.objects.none(),
         required=False,
     )
-    toelichting = forms.CharField(
-        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    toelichting = LangeTekst(
+        label="Toelichting", required=False, wat="De toelichting",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
     afwijking = forms.CharField(
         label="Afwijking van de route",
         required=False,

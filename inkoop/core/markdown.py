@@ -29,7 +29,6 @@ ATTRIBUTES = {
     "hr": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-MAX_LENGTE = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +69,9 @@ def naar_html(tekst: str, kenmerk: str | None = None) -> SafeString:
 def _naar_html(tekst: str, kenmerk: str | None) -> SafeString:
     env = {"docId": kenmerk} if kenmerk else {}
     # Headings inside a section start at h3: the section title is the h2.
-    html = _parser().render(tekst[:MAX_LENGTE], env)
+    # The whole text, always: the forms limit what is typed (inkoop.core.velden.MAX_LANGE_TEKST),
+    # and a text that came in another way is shown whole rather than cut without a word.
+    html = _parser().render(tekst, env)
     for niveau in range(5, 0, -1):
         html = html.replace(f"<h{niveau}>", f"<h{min(niveau + 2, 6)}>").replace(
             f"</h{niveau}>", f"</h{min(niveau + 2, 6)}>"

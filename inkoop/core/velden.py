@@ -1,7 +1,10 @@
 """Form fields shared by the process forms."""
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 # The largest id a 64-bit integer column holds.
 GROOTSTE_ID = 2**63 - 1
@@ -21,3 +24,83 @@ class Meerkeuze(forms.ModelMultipleChoiceField):
                     params={"value": tekst},
                 )
         return super()._check_values(value)
+
+
+# Dates and years a person may enter anywhere in the app: a procurement round, a meeting, a
+# decision or a deadline lies in this range. Outside it a date is a typing error ("0202") or an
+# attack, and stored it would break pages that compute with it (agenda.ics adds a day).
+EERSTE_DATUM = dt.date(2000, 1, 1)
+LAATSTE_DATUM = dt.date(2100, 12, 31)
+
+
+class DatumInvoer(forms.DateInput):
+    """A date picker. The browser's <input type="date"> only accepts yyyy-mm-dd: any other
+    rendering (the Dutch 23-01-2020) shows an empty field, and saving it unchanged empties the
+    date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        attrs = {"min": EERSTE_DATUM.isoformat(), "max": LAATSTE_DATUM.isoformat(), **(attrs or {})}
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TijdInvoer(forms.TimeInput):
+    """A time picker: <input type="time"> only accepts HH:MM."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+def _datum_in_bereik(datum):
+    if datum is not None and not EERSTE_DATUM <= datum <= LAATSTE_DATUM:
+        raise ValidationError(
+            f"Kies een datum tussen {EERSTE_DATUM:%d-%m-%Y} en {LAATSTE_DATUM:%d-%m-%Y}.",
+            code="buiten_bereik",
+        )
+
+
+class Datumveld(forms.DateField):
+    """A date a person enters: the date picker, ISO as well as Dutch notation accepted, and a
+    sensible range (EERSTE_DATUM to LAATSTE_DATUM)."""
+
+    widget = DatumInvoer
+    default_validators = [_datum_in_bereik]
+    default_error_messages = {"invalid": "Vul een geldige datum in, bijvoorbeeld 23-01-2027."}
+
+
+# The one limit of every long text a person types (section text, explanation, minutes, the
+# parts of a proposal, notes): about eight pages. The form refuses more with a message at the
+# field; nothing further on (editor, preview, PDF) ever cuts a text.
+MAX_LANGE_TEKST = 20_000
+
+
+def lengte(maximum: int, wat: str = "De tekst") -> MaxLengthValidator:
+    """A length check that says, in Dutch, how long the text is and may be."""
+    getal = f"{maximum:,}".replace(",", ".")
+    return MaxLengthValidator(
+        maximum, message=f"{wat} is te lang: maximaal {getal} tekens, nu %(show_value)s."
+    )
+
+
+class LangeTekst(forms.CharField):
+    """A long text (a textarea) with the one limit MAX_LANGE_TEKST.
+
+    The browser gets no maxlength: it would cut pasted text without a word, where the server
+    says what is wrong and keeps what was typed."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, wat="De tekst", max_length=None, **kwargs):
+        # A model column narrower than the limit (max_length) keeps its own, shorter limit.
+        maximum = min(max_length or MAX_LANGE_TEKST, MAX_LANGE_TEKST)
+        super().__init__(**kwargs)
+        self.max_length = maximum
+        self.validators.append(lengte(maximum, wat))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs

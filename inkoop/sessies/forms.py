@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Meerkeuze
+from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, TijdInvoer
 from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
@@ -58,10 +58,10 @@ class SessieForm(RevisieVeld, forms.ModelForm):
             "soort", "gremium", "traject", "titel", "doel", "datum", "begintijd", "eindtijd",
             "locatie", "deelnemers",
         ]  # fmt: skip
+        field_classes = {"datum": Datumveld, "doel": LangeTekst}
         widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "begintijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "eindtijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "begintijd": TijdInvoer,
+            "eindtijd": TijdInvoer,
             "doel": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -86,6 +86,7 @@ class VerslagInleidingForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Sessie
         fields = ["verslag_inleiding"]
+        field_classes = {"verslag_inleiding": LangeTekst}
         widgets = {"verslag_inleiding": forms.Textarea(attrs={"rows": 6})}
 
 
@@ -140,6 +141,7 @@ class ConclusieForm(_OnderdeelForm):
     class Meta:
         model = Conclusie
         fields = ["voorziening", "tekst"]
+        field_classes = {"tekst": LangeTekst}
         widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -147,6 +149,7 @@ class InbrengForm(_OnderdeelForm):
     class Meta:
         model = Inbreng
         fields = ["soort", "voorziening", "tekst", "antwoord", "bron_soort", "bron_naam"]
+        field_classes = {"tekst": LangeTekst, "antwoord": LangeTekst}
         widgets = {
             "tekst": forms.Textarea(attrs={"rows": 3}),
             "antwoord": forms.Textarea(attrs={"rows": 3}),
@@ -185,6 +188,7 @@ class StellingForm(_OnderdeelForm):
             "tekst", "voorziening", "resultaat_soort", "eens", "oneens", "schaal_gemiddelde",
             "schaal_n", "woorden", "toelichting",
         ]  # fmt: skip
+        field_classes = {"woorden": LangeTekst, "toelichting": LangeTekst}
         widgets = {
             "woorden": forms.Textarea(attrs={"rows": 2}),
             "toelichting": forms.Textarea(attrs={"rows": 2}),
@@ -218,7 +222,7 @@ class ActiepuntForm(_OnderdeelForm):
     class Meta:
         model = Actiepunt
         fields = ["omschrijving", "eigenaar_gebruiker", "eigenaar", "deadline", "afgerond"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"deadline": Datumveld}
         labels = {"eigenaar": "Eigenaar (vrije tekst)"}
         help_texts = {"eigenaar": "Als de eigenaar geen gebruiker is, bijvoorbeeld 'Team inkoop'."}
 
@@ -239,9 +243,10 @@ class VerslagVaststellenForm(forms.Form):
         label="Verslag van sessie",
         empty_label="Kies een sessie",
     )
-    toelichting = forms.CharField(
-        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    toelichting = LangeTekst(
+        label="Toelichting", required=False, wat="De toelichting",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
 
     def __init__(self, *args, keuzes, **kwargs):
         super().__init__(*args, **kwargs)
@@ -265,6 +270,7 @@ class VerwerkingForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Inbreng
         fields = ["uitgangspunten", "verwerking", "verwerking_toelichting"]
+        field_classes = {"verwerking_toelichting": LangeTekst}
         widgets = {"verwerking_toelichting": forms.Textarea(attrs={"rows": 3})}
         labels = {"verwerking_toelichting": "Waarom"}
         help_texts = {"verwerking_toelichting": "Verplicht, behalve bij 'kennisgenomen'."}

@@ -1,6 +1,7 @@
 from django import forms
 
 from inkoop.core.revisie import RevisieVeld
+from inkoop.core.velden import Datumveld
 from inkoop.trajecten.models import Mijlpaal
 
 
@@ -8,7 +9,7 @@ class MijlpaalForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Mijlpaal
         fields = ["omschrijving", "datum", "periode", "gremium_soort", "status", "volgorde"]
-        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"datum": Datumveld}
         help_texts = {"volgorde": "Bepaalt de volgorde bij dezelfde datum of periode."}
 
     def clean(self):

@@ -23,15 +23,19 @@ def _context(document):
     return {"document": document, "traject": document.traject, "regio": document.traject.regio}
 
 
-@login_required
-def versies(request, pk):
-    document = document_of_404(pk, request.user, "concepten_bekijken")
+def _versies_pagina(request, document, versie_form):
     context = _context(document) | {
         "versies": selectors.versies(document),
-        "versie_form": VersieForm(),
+        "versie_form": versie_form,
         "mag_bewerken": permissions.mag(request.user, "bewerken", document),
     }
     return pagina(request, "uitgangspunten/versies.html", context)
+
+
+@login_required
+def versies(request, pk):
+    document = document_of_404(pk, request.user, "concepten_bekijken")
+    return _versies_pagina(request, document, VersieForm())
 
 
 @login_required
@@ -39,9 +43,11 @@ def versies(request, pk):
 def versie_vastleggen(request, pk):
     document = document_of_404(pk, request.user, "bewerken")
     form = VersieForm(request.POST)
-    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
+    if not form.is_valid():
+        # Nothing is frozen: the note would otherwise be lost without a word.
+        return _versies_pagina(request, document, form)
     versie = services.versie_vastleggen(
-        document=document, auteur=request.user, toelichting=toelichting
+        document=document, auteur=request.user, toelichting=form.cleaned_data["toelichting"]
     )
     messages.success(
         request, f"Versie {versie.nummer} vastgelegd. Het concept gaat verder als volgende versie."
