@@ -75,6 +75,20 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:regios": Regel(ALLE, regio_gebonden=False),
     "inkoop:regio": Regel(ALLE, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:huisstijl": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    # Een regio inrichten (issue 13): een nieuwe regio alleen door de superuser.
+    "inkoop:regio_nieuw": Regel(frozenset(), regio_gebonden=False),
+    "inkoop:inrichten": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_gemeenten": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_gremia": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_voorzieningen": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_traject": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_gebruikers": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_document": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "wachtwoord_instellen": Regel(
+        ALLE, regio_gebonden=False, openbaar=True,
+        kwargs={"uidb64": lambda w: "MQ", "token": lambda w: "ongeldig-token"},
+    ),
+    "wachtwoord_ingesteld": Regel(ALLE, regio_gebonden=False, openbaar=True),
     "inkoop:voorziening": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
     "inkoop:traject": Regel(ALLE),
     "inkoop:mijn_werk": Regel(ALLE, regio_gebonden=False),
@@ -105,6 +119,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:besluitenlijst": Regel(ALLE),
     "inkoop:gremium_besluitenlijst": Regel(ALLE, kwargs={"pk": lambda w: w.gremium.pk}),
     "inkoop:besluit_nieuw": Regel(BESLUITEN),
+    "inkoop:collegebesluiten": Regel(BESLUITEN),
     # Opstellen (issue 3)
     "uitgangspunten:lijst": Regel(CONCEPTEN),
     "uitgangspunten:uitgangspunt_nieuw": Regel(BEWERKEN, methode="POST"),
