@@ -32,12 +32,17 @@ class LedenForm(forms.Form):
     gemeenten = Meerkeuze(
         label="Gemeenten", queryset=Gemeente.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    begin = forms.DateField(label="Lid vanaf", widget=forms.DateInput(attrs={"type": "date"}))
+    begin = forms.DateField(
+        label="Lid vanaf", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, kiesbaar, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeenten"].queryset = kiesbaar
-        self.fields["gemeenten"].error_messages["required"] = "Kies minstens één gemeente."
+        self.fields["gemeenten"].error_messages.update(
+            required="Kies minstens één gemeente.",
+            invalid_choice="Deze gemeente is al lid of bestaat niet meer; kies opnieuw.",
+        )
 
 
 class GremiaForm(forms.Form):
