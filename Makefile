@@ -37,6 +37,7 @@ migrate: venv systeem
 	@$(BIN)/python manage.py migrate --noinput -v0
 
 demo: migrate
+	@$(BIN)/python manage.py gemeenten_bijwerken >/dev/null
 	@$(BIN)/python manage.py load_demo
 
 run: demo

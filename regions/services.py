@@ -152,7 +152,9 @@ def gemeentelijke_indeling_verwerken(
             )
             resultaat.nieuw.append(gemeente)
         elif (gemeente.naam, gemeente.provincie, gemeente.opgeheven_op) != (
-            rij.naam, rij.provincie or gemeente.provincie, None
+            rij.naam,
+            rij.provincie or gemeente.provincie,
+            None,
         ):
             if gemeente.naam != rij.naam:
                 resultaat.hernoemd.append((gemeente.naam, rij.naam))
@@ -161,14 +163,13 @@ def gemeentelijke_indeling_verwerken(
             gemeente.opgeheven_op = None
             gemeente.save(update_fields=["naam", "provincie", "opgeheven_op"])
         bekend[rij.cbs_code] = gemeente
-    vervallen = [
-        g for code, g in bestaand.items() if code not in bekend and g.opgeheven_op is None
-    ]
+    vervallen = [g for code, g in bestaand.items() if code not in bekend and g.opgeheven_op is None]
     einde = peildatum - dt.timedelta(days=1)
     for oud in vervallen:
         open_leden = list(
-            oud.lidmaatschappen.filter(Q(einde__isnull=True) | Q(einde__gte=peildatum))
-            .select_related("regio")
+            oud.lidmaatschappen.filter(
+                Q(einde__isnull=True) | Q(einde__gte=peildatum)
+            ).select_related("regio")
         )
         opvolger = _opvolger(oud, fusies, resultaat.nieuw, bekend) if open_leden else None
         for lid in open_leden:

@@ -85,7 +85,9 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:inrichten_gebruikers": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_document": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "wachtwoord_instellen": Regel(
-        ALLE, regio_gebonden=False, openbaar=True,
+        ALLE,
+        regio_gebonden=False,
+        openbaar=True,
         kwargs={"uidb64": lambda w: "MQ", "token": lambda w: "ongeldig-token"},
     ),
     "wachtwoord_ingesteld": Regel(ALLE, regio_gebonden=False, openbaar=True),

@@ -168,7 +168,9 @@ class CollegeBesluitRij(forms.Form):
     gremium = forms.IntegerField(widget=forms.HiddenInput)
     vastleggen = forms.BooleanField(label="Vastleggen", required=False)
     datum = forms.DateField(
-        label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Datum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)

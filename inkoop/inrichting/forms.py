@@ -48,16 +48,20 @@ class LedenForm(forms.Form):
 class GremiaForm(forms.Form):
     do = forms.BooleanField(label="Directieoverleg (DO)", required=False, initial=True)
     do_naam = forms.CharField(
-        label="Naam van het directieoverleg", initial="Directieoverleg Sociaal Domein",
-        required=False, max_length=150,
-    )  # fmt: skip
+        label="Naam van het directieoverleg",
+        initial="Directieoverleg Sociaal Domein",
+        required=False,
+        max_length=150,
+    )
     pfho = forms.BooleanField(
         label="Portefeuillehoudersoverleg (PFHO)", required=False, initial=True
     )
     pfho_naam = forms.CharField(
         label="Naam van het portefeuillehoudersoverleg",
-        initial="Portefeuillehoudersoverleg Sociaal Domein", required=False, max_length=150,
-    )  # fmt: skip
+        initial="Portefeuillehoudersoverleg Sociaal Domein",
+        required=False,
+        max_length=150,
+    )
     adviesraden = forms.CharField(
         label="Adviesraden",
         required=False,
@@ -93,8 +97,9 @@ class VoorzieningenForm(forms.Form):
         help_text="Eén per regel; ze krijgen de wet, soort en het inkoopniveau hieronder.",
     )
     wet = forms.ChoiceField(label="Wet (voor andere voorzieningen)", choices=Wet.choices)
-    soort = forms.ChoiceField(label="Soort (voor andere voorzieningen)", choices=Soort.choices,
-                              initial=Soort.MAATWERK)  # fmt: skip
+    soort = forms.ChoiceField(
+        label="Soort (voor andere voorzieningen)", choices=Soort.choices, initial=Soort.MAATWERK
+    )
     inkoopniveau = forms.ChoiceField(
         label="Inkoopniveau (voor andere voorzieningen)",
         choices=Inkoopniveau.choices,
@@ -105,26 +110,36 @@ class VoorzieningenForm(forms.Form):
         data = self.cleaned_data
         gekozen = set(data["gangbaar"])
         lijst = [tuple(v) for v in GANGBARE_VOORZIENINGEN if v[0] in gekozen]
-        lijst += [(naam, data["wet"], data["soort"], data["inkoopniveau"])
-                  for naam in _regels(data["eigen"])]  # fmt: skip
+        lijst += [
+            (naam, data["wet"], data["soort"], data["inkoopniveau"])
+            for naam in _regels(data["eigen"])
+        ]
         if not lijst:
             raise forms.ValidationError("Kies of typ minstens één voorziening.")
         return lijst
 
 
 class TrajectForm(forms.Form):
-    naam = forms.CharField(label="Naam van het traject", max_length=150,
-                           help_text="Bijvoorbeeld 'Inkoop Wmo en Jeugd 2028'.")  # fmt: skip
-    startjaar = forms.IntegerField(label="Ingangsjaar van de contracten", min_value=2000,
-                                   max_value=2100)  # fmt: skip
+    naam = forms.CharField(
+        label="Naam van het traject",
+        max_length=150,
+        help_text="Bijvoorbeeld 'Inkoop Wmo en Jeugd 2028'.",
+    )
+    startjaar = forms.IntegerField(
+        label="Ingangsjaar van de contracten", min_value=2000, max_value=2100
+    )
     vorige = forms.ModelChoiceField(
-        label="Vorig traject", queryset=Traject.objects.none(), required=False,
+        label="Vorig traject",
+        queryset=Traject.objects.none(),
+        required=False,
         help_text="Uitgangspunten kunnen uit dit traject worden overgenomen.",
-    )  # fmt: skip
+    )
     voorzieningen = Meerkeuze(
-        label="Voorzieningen in scope", queryset=Voorziening.objects.none(), required=False,
+        label="Voorzieningen in scope",
+        queryset=Voorziening.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,9 +154,11 @@ class UitnodigingForm(forms.Form):
     email = forms.EmailField(label="E-mailadres")
     rol = forms.ChoiceField(label="Rol", choices=Rol.choices)
     gemeente = forms.ModelChoiceField(
-        label="Namens gemeente", queryset=Gemeente.objects.none(), required=False,
+        label="Namens gemeente",
+        queryset=Gemeente.objects.none(),
+        required=False,
         help_text="Voor portefeuillehouders en secretarissen van één gemeente.",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,25 +41,51 @@ def stappen(regio: Regio) -> list[Stap]:
         return reverse(f"inkoop:{naam}", kwargs={"slug": regio.slug})
 
     return [
-        Stap("Deelnemende gemeenten", url("inrichten_gemeenten"), leden,
-             _telling(leden, "gemeente", "gemeenten"),
-             "Kies de gemeenten die samen inkopen uit de landelijke lijst."),
-        Stap("Gremia", url("inrichten_gremia"), gremia + colleges,
-             f"{_telling(gremia, 'gremium', 'gremia')} en {_telling(colleges, 'college', 'colleges')}",
-             "Maak het DO, het PFHO, de adviesraden en de colleges aan."),
-        Stap("Voorzieningen", url("inrichten_voorzieningen"), voorzieningen,
-             _telling(voorzieningen, "voorziening", "voorzieningen"),
-             "Kies de voorzieningen die de regio inkoopt."),
-        Stap("Inkooptraject", url("inrichten_traject"), trajecten,
-             _telling(trajecten, "traject", "trajecten"),
-             "Begin een inkooptraject met de voorzieningen in scope."),
-        Stap("Gebruikers en rollen", url("inrichten_gebruikers"), rollen,
-             _telling(rollen, "roltoewijzing", "roltoewijzingen"),
-             "Nodig de beleidsadviseurs, directeuren en secretarissen uit."),
-        Stap("Eerste document", url("inrichten_document"), documenten,
-             _telling(documenten, "document", "documenten"),
-             "Maak een leeg document aan om mee te beginnen."),
-    ]  # fmt: skip
+        Stap(
+            "Deelnemende gemeenten",
+            url("inrichten_gemeenten"),
+            leden,
+            _telling(leden, "gemeente", "gemeenten"),
+            "Kies de gemeenten die samen inkopen uit de landelijke lijst.",
+        ),
+        Stap(
+            "Gremia",
+            url("inrichten_gremia"),
+            gremia + colleges,
+            _telling(gremia, "gremium", "gremia")
+            + " en "
+            + _telling(colleges, "college", "colleges"),
+            "Maak het DO, het PFHO, de adviesraden en de colleges aan.",
+        ),
+        Stap(
+            "Voorzieningen",
+            url("inrichten_voorzieningen"),
+            voorzieningen,
+            _telling(voorzieningen, "voorziening", "voorzieningen"),
+            "Kies de voorzieningen die de regio inkoopt.",
+        ),
+        Stap(
+            "Inkooptraject",
+            url("inrichten_traject"),
+            trajecten,
+            _telling(trajecten, "traject", "trajecten"),
+            "Begin een inkooptraject met de voorzieningen in scope.",
+        ),
+        Stap(
+            "Gebruikers en rollen",
+            url("inrichten_gebruikers"),
+            rollen,
+            _telling(rollen, "roltoewijzing", "roltoewijzingen"),
+            "Nodig de beleidsadviseurs, directeuren en secretarissen uit.",
+        ),
+        Stap(
+            "Eerste document",
+            url("inrichten_document"),
+            documenten,
+            _telling(documenten, "document", "documenten"),
+            "Maak een leeg document aan om mee te beginnen.",
+        ),
+    ]
 
 
 def volgende(regio: Regio, na: str | None = None) -> Stap | None:

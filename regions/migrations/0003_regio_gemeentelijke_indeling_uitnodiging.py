@@ -4,25 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0002_huisstijl_regiobeheerder'),
+        ("regions", "0002_huisstijl_regiobeheerder"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='gemeente',
-            name='opgeheven_op',
-            field=models.DateField(blank=True, help_text='Eerste dag waarop de gemeente niet meer bestaat (herindeling).', null=True, verbose_name='opgeheven op'),
+            model_name="gemeente",
+            name="opgeheven_op",
+            field=models.DateField(
+                blank=True,
+                help_text="Eerste dag waarop de gemeente niet meer bestaat (herindeling).",
+                null=True,
+                verbose_name="opgeheven op",
+            ),
         ),
         migrations.AddField(
-            model_name='gemeente',
-            name='provincie',
-            field=models.CharField(blank=True, max_length=40, verbose_name='provincie'),
+            model_name="gemeente",
+            name="provincie",
+            field=models.CharField(blank=True, max_length=40, verbose_name="provincie"),
         ),
         migrations.AddField(
-            model_name='roltoewijzing',
-            name='uitnodiging_verstuurd',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='uitnodiging verstuurd'),
+            model_name="roltoewijzing",
+            name="uitnodiging_verstuurd",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="uitnodiging verstuurd"
+            ),
         ),
     ]

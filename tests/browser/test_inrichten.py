@@ -14,15 +14,30 @@ from regions.models import Lidmaatschap, Regio
 from regions.services import gemeentelijke_indeling_verwerken
 from tests.browser.conftest import toegankelijk
 from tests.factories import (
-    DocumentFactory, LidmaatschapFactory, RegioFactory, RoltoewijzingFactory, TrajectFactory,
+    DocumentFactory,
+    LidmaatschapFactory,
+    RegioFactory,
+    RoltoewijzingFactory,
+    TrajectFactory,
     UserFactory,
-)  # fmt: skip
+)
 from tests.factories.besluitvorming import CollegeFactory, VersieFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ELF = ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren", "Wijdemeren",
-       "Amersfoort", "Baarn", "Bunschoten", "Leusden", "Soest"]  # fmt: skip
+ELF = [
+    "Blaricum",
+    "Gooise Meren",
+    "Hilversum",
+    "Huizen",
+    "Laren",
+    "Wijdemeren",
+    "Amersfoort",
+    "Baarn",
+    "Bunschoten",
+    "Leusden",
+    "Soest",
+]
 
 
 def op_beide_breedtes(pagina, context):
@@ -53,7 +68,9 @@ def test_regio_inrichten_met_elf_gemeenten_gremia_en_traject(inloggen):
     zoek = pagina.get_by_label("Zoek een gemeente")
     for naam in ELF:
         zoek.fill(naam)
-        vakje = pagina.get_by_role("checkbox", name=re.compile(rf"^{re.escape(naam)}( \(NH\.\))? GM"))
+        vakje = pagina.get_by_role(
+            "checkbox", name=re.compile(rf"^{re.escape(naam)}( \(NH\.\))? GM")
+        )
         vakje.check()
     expect(pagina.locator("#keuze input:checked")).to_have_count(11)
     op_beide_breedtes(pagina, "gemeenten kiezen")
@@ -79,7 +96,9 @@ def test_regio_inrichten_met_elf_gemeenten_gremia_en_traject(inloggen):
     pagina.get_by_label("Naam van het traject").fill("Inkoop Wmo en Jeugd 2028")
     pagina.get_by_label("Ingangsjaar van de contracten").fill("2028")
     pagina.get_by_role("button", name="Traject aanmaken").click()
-    expect(pagina.get_by_text("Het traject Inkoop Wmo en Jeugd 2028 is aangemaakt.")).to_be_visible()
+    expect(
+        pagina.get_by_text("Het traject Inkoop Wmo en Jeugd 2028 is aangemaakt.")
+    ).to_be_visible()
 
     pagina.get_by_role("link", name="Inrichten", exact=True).click()
     op_beide_breedtes(pagina, "inrichten, half")
@@ -87,8 +106,9 @@ def test_regio_inrichten_met_elf_gemeenten_gremia_en_traject(inloggen):
     regio = Regio.objects.get(naam="Regio Gooi en Eem")
     assert Lidmaatschap.objects.filter(regio=regio).count() == 11
     assert regio.gremia.filter(soort=GremiumSoort.COLLEGE).count() == 11
-    assert set(regio.gremia.exclude(soort=GremiumSoort.COLLEGE).values_list("soort", flat=True)) == {
-        GremiumSoort.DO, GremiumSoort.PFHO, GremiumSoort.ADVIESRAAD}
+    assert set(
+        regio.gremia.exclude(soort=GremiumSoort.COLLEGE).values_list("soort", flat=True)
+    ) == {GremiumSoort.DO, GremiumSoort.PFHO, GremiumSoort.ADVIESRAAD}
     traject = regio.trajecten.get()
     assert (traject.startjaar, traject.scope.count()) == (2028, 2)
 
@@ -96,7 +116,9 @@ def test_regio_inrichten_met_elf_gemeenten_gremia_en_traject(inloggen):
 def test_zeven_collegebesluiten_in_een_formulier(inloggen):
     regio = RegioFactory(naam="Regio Eemland", slug="eemland")
     for naam in ("Amersfoort", "Baarn", "Bunschoten", "Leusden", "Soest", "Woudenberg", "Eemnes"):
-        CollegeFactory(regio=regio, gemeente=LidmaatschapFactory(regio=regio, gemeente__naam=naam).gemeente)
+        CollegeFactory(
+            regio=regio, gemeente=LidmaatschapFactory(regio=regio, gemeente__naam=naam).gemeente
+        )
     traject = TrajectFactory(regio=regio, naam="Inkoop 2027", slug="inkoop-2027")
     document = DocumentFactory(traject=traject, titel="Uitgangspuntennotitie 2027")
     VersieFactory(document=document, nummer=1, goedgekeurd=True)

@@ -7,9 +7,13 @@ from inkoop.besluitvorming.collegebesluiten import CollegeBesluit, collegebeslui
 from inkoop.besluitvorming.models import Besluit
 from regions.constants import Rol
 from tests.factories import (
-    DocumentFactory, LidmaatschapFactory, RegioFactory, RoltoewijzingFactory, TrajectFactory,
+    DocumentFactory,
+    LidmaatschapFactory,
+    RegioFactory,
+    RoltoewijzingFactory,
+    TrajectFactory,
     UserFactory,
-)  # fmt: skip
+)
 from tests.factories.besluitvorming import BesluitFactory, CollegeFactory, VersieFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +39,12 @@ def _post(colleges, per_rij=None):
     per_rij = per_rij or {}
     data = {"college-TOTAL_FORMS": len(colleges), "college-INITIAL_FORMS": len(colleges)}
     for i, college in enumerate(colleges):
-        data |= {f"college-{i}-gremium": college.pk, f"college-{i}-vastleggen": "on",
-                 f"college-{i}-datum": "2027-03-10", f"college-{i}-uitkomst": "vastgesteld"}
+        data |= {
+            f"college-{i}-gremium": college.pk,
+            f"college-{i}-vastleggen": "on",
+            f"college-{i}-datum": "2027-03-10",
+            f"college-{i}-uitkomst": "vastgesteld",
+        }
         data |= {f"college-{i}-{k}": v for k, v in per_rij.get(i, {}).items()}
     return data
 
@@ -87,10 +95,13 @@ def test_servicefout_per_rij(wereld):
     secretaris = UserFactory()
     RoltoewijzingFactory(gebruiker=secretaris, regio=blaricum.regio, rol=Rol.SECRETARIS)
     besluiten, fouten = collegebesluiten_vastleggen(
-        versie=wereld["versie"], door=secretaris,
-        rijen=[CollegeBesluit(blaricum, "2027-03-10", "vastgesteld"),
-               CollegeBesluit(hilversum, "2027-03-10", "vastgesteld")],
-    )  # fmt: skip
+        versie=wereld["versie"],
+        door=secretaris,
+        rijen=[
+            CollegeBesluit(blaricum, "2027-03-10", "vastgesteld"),
+            CollegeBesluit(hilversum, "2027-03-10", "vastgesteld"),
+        ],
+    )
     assert besluiten == [] and list(fouten) == [1]
     assert "heeft al over deze versie besloten" in str(fouten[1])
     assert not Besluit.objects.filter(gremium=blaricum).exists()

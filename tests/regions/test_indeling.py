@@ -49,12 +49,17 @@ def test_command_laadt_de_meegeleverde_lijst_en_is_idempotent():
 
 def test_windows_1252_en_komma_en_alleen_numerieke_code():
     rijen = indeling_lezen(
-        _csv("80,Leeuwarden,Fryslân", "1900,Súdwest-Fryslân,Fryslân",
-             kop="Gemeentecode,Gemeentenaam,Provincienaam\r\n", codering="cp1252")
-    )  # fmt: skip
+        _csv(
+            "80,Leeuwarden,Fryslân",
+            "1900,Súdwest-Fryslân,Fryslân",
+            kop="Gemeentecode,Gemeentenaam,Provincienaam\r\n",
+            codering="cp1252",
+        )
+    )
     assert [(r.cbs_code, r.naam) for r in rijen] == [
-        ("GM0080", "Leeuwarden"), ("GM1900", "Súdwest-Fryslân"),
-    ]  # fmt: skip
+        ("GM0080", "Leeuwarden"),
+        ("GM1900", "Súdwest-Fryslân"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -73,15 +78,20 @@ def test_kapotte_csv_geeft_een_nederlandse_melding(inhoud, melding):
 
 def test_fusie_beeindigt_lidmaatschap_en_begint_dat_van_de_opvolger(tmp_path):
     regio = RegioFactory(slug="vpr")
-    oud = [GemeenteFactory(cbs_code=c, naam=n) for c, n in
-           (("GM0501", "Brielle"), ("GM0530", "Hellevoetsluis"), ("GM0614", "Westvoorne"))]  # fmt: skip
+    oud = [
+        GemeenteFactory(cbs_code=c, naam=n)
+        for c, n in (("GM0501", "Brielle"), ("GM0530", "Hellevoetsluis"), ("GM0614", "Westvoorne"))
+    ]
     blijft = GemeenteFactory(cbs_code="GM1930", naam="Nissewaard")
     for g in [*oud, blijft]:
         LidmaatschapFactory(regio=regio, gemeente=g, begin=dt.date(2015, 1, 1))
     bestand = tmp_path / "gemeenten-2023.csv"
     bestand.write_bytes(
-        _csv("1930;GM1930;Nissewaard;28;PV28;Zuid-Holland", "1992;GM1992;Voorne aan Zee;28;PV28;Zuid-Holland")
-    )  # fmt: skip
+        _csv(
+            "1930;GM1930;Nissewaard;28;PV28;Zuid-Holland",
+            "1992;GM1992;Voorne aan Zee;28;PV28;Zuid-Holland",
+        )
+    )
     uit = StringIO()
     call_command("gemeenten_bijwerken", str(bestand), stdout=uit)
     assert uit.getvalue().splitlines()[-1] == (
@@ -111,9 +121,14 @@ def test_opgaan_in_een_bestaande_gemeente_vraagt_om_fusie(tmp_path):
         call_command("gemeenten_bijwerken", str(bestand), "--peildatum", "2022-03-24")
     assert Lidmaatschap.objects.get(gemeente=weesp).einde is None  # nothing half-done
     call_command(
-        "gemeenten_bijwerken", str(bestand), "--peildatum", "2022-03-24",
-        "--fusie", "GM0457=GM0363", stdout=StringIO(),
-    )  # fmt: skip
+        "gemeenten_bijwerken",
+        str(bestand),
+        "--peildatum",
+        "2022-03-24",
+        "--fusie",
+        "GM0457=GM0363",
+        stdout=StringIO(),
+    )
     assert Lidmaatschap.objects.get(gemeente=weesp).einde == dt.date(2022, 3, 23)
     assert Lidmaatschap.objects.get(gemeente__cbs_code="GM0363").begin == dt.date(2022, 3, 24)
 

@@ -18,8 +18,9 @@ GEWIJZIGD = "De tabel is veranderd sinds u haar opende. Laad de pagina opnieuw."
 
 
 def _beoogd(traject) -> str:
-    stap = next((s for s in selectors.route(traject) if s.gremium_soort == GremiumSoort.COLLEGE),
-                None)  # fmt: skip
+    stap = next(
+        (s for s in selectors.route(traject) if s.gremium_soort == GremiumSoort.COLLEGE), None
+    )
     return stap.beoogde_uitkomst if stap else Uitkomst.VASTGESTELD
 
 
@@ -38,39 +39,56 @@ def collegebesluiten(request, regio, slug):
     rijen = selectors.collegerijen(traject, versie)
     open_rijen = [r for r in rijen if r.gremium is not None and r.besluit is None]
     initial = [
-        {"gremium": r.gremium.pk, "vastleggen": True, "datum": timezone.localdate(),
-         "uitkomst": _beoogd(traject)}
+        {
+            "gremium": r.gremium.pk,
+            "vastleggen": True,
+            "datum": timezone.localdate(),
+            "uitkomst": _beoogd(traject),
+        }
         for r in open_rijen
-    ]  # fmt: skip
+    ]
     formset = CollegeBesluitenFormSet(request.POST or None, initial=initial, prefix="college")
     if request.method == "POST" and formset.is_valid():
         if len(formset.forms) != len(open_rijen) or any(
-            f.cleaned_data.get("gremium") != r.gremium.pk for f, r in zip(formset.forms, open_rijen)
+            f.cleaned_data.get("gremium") != r.gremium.pk
+            for f, r in zip(formset.forms, open_rijen, strict=True)
         ):
             messages.error(request, GEWIJZIGD)
             return redirect(request.get_full_path())
-        gekozen = [(f, r) for f, r in zip(formset.forms, open_rijen) if f.cleaned_data["vastleggen"]]
+        gekozen = [
+            (f, r)
+            for f, r in zip(formset.forms, open_rijen, strict=True)
+            if f.cleaned_data["vastleggen"]
+        ]
         if not gekozen:
             formset._non_form_errors = formset.error_class(["Vink minstens één college aan."])
         else:
             besluiten, fouten = collegebesluiten_vastleggen(
                 versie=versie,
                 door=request.user,
-                rijen=[CollegeBesluit(r.gremium, f.cleaned_data["datum"], f.cleaned_data["uitkomst"],
-                                      f.cleaned_data["toelichting"]) for f, r in gekozen],
-            )  # fmt: skip
+                rijen=[
+                    CollegeBesluit(
+                        r.gremium,
+                        f.cleaned_data["datum"],
+                        f.cleaned_data["uitkomst"],
+                        f.cleaned_data["toelichting"],
+                    )
+                    for f, r in gekozen
+                ],
+            )
             for i, fout in fouten.items():
                 gekozen[i][0].add_error(None, fout.messages)
             if not fouten:
                 messages.success(
-                    request, f"{len(besluiten)} collegebesluiten over {versie.document.titel}, "
-                    f"versie {versie.nummer}, zijn vastgelegd."
-                )  # fmt: skip
+                    request,
+                    f"{len(besluiten)} collegebesluiten over {versie.document.titel}, "
+                    f"versie {versie.nummer}, zijn vastgelegd.",
+                )
                 return redirect("inkoop:document_besluitvorming", pk=versie.document_id)
     context.update(
         rijen=rijen,
         formset=formset,
-        regels=list(zip(formset.forms, open_rijen)),
+        regels=list(zip(formset.forms, open_rijen, strict=False)),
         zonder_college=[r.gemeente for r in rijen if r.gremium is None],
         besloten=[r for r in rijen if r.besluit is not None],
     )

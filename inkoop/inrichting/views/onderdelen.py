@@ -33,9 +33,14 @@ def voorzieningen(request, slug):
     return pagina(
         request,
         "inrichting/voorzieningen.html",
-        {"regio": regio, "paginatitel": "Voorzieningen", "form": form, "voorzieningen": regio.voorzieningen.all(),
-         "volgende": stappen.volgende(regio, na="Voorzieningen")},
-    )  # fmt: skip
+        {
+            "regio": regio,
+            "paginatitel": "Voorzieningen",
+            "form": form,
+            "voorzieningen": regio.voorzieningen.all(),
+            "volgende": stappen.volgende(regio, na="Voorzieningen"),
+        },
+    )
 
 
 @login_required
@@ -55,10 +60,15 @@ def traject(request, slug):
     return pagina(
         request,
         "inrichting/traject.html",
-        {"regio": regio, "paginatitel": "Inkooptraject", "form": form, "trajecten": regio.trajecten.all(),
-         "heeft_voorzieningen": regio.voorzieningen.exists(),
-         "volgende": stappen.volgende(regio, na="Inkooptraject")},
-    )  # fmt: skip
+        {
+            "regio": regio,
+            "paginatitel": "Inkooptraject",
+            "form": form,
+            "trajecten": regio.trajecten.all(),
+            "heeft_voorzieningen": regio.voorzieningen.exists(),
+            "volgende": stappen.volgende(regio, na="Inkooptraject"),
+        },
+    )
 
 
 @login_required
@@ -82,11 +92,16 @@ def gebruikers(request, slug):
     return pagina(
         request,
         "inrichting/gebruikers.html",
-        {"regio": regio, "paginatitel": "Gebruikers en rollen", "form": form,
-         "rollen": regio.rollen.select_related("gebruiker", "gemeente").order_by(
-             "gebruiker__email", "rol"),
-         "volgende": stappen.volgende(regio, na="Gebruikers en rollen")},
-    )  # fmt: skip
+        {
+            "regio": regio,
+            "paginatitel": "Gebruikers en rollen",
+            "form": form,
+            "rollen": regio.rollen.select_related("gebruiker", "gemeente").order_by(
+                "gebruiker__email", "rol"
+            ),
+            "volgende": stappen.volgende(regio, na="Gebruikers en rollen"),
+        },
+    )
 
 
 @login_required
@@ -95,9 +110,7 @@ def document(request, slug):
     form = DocumentForm(request.POST or None, regio=regio)
     if request.method == "POST" and form.is_valid():
         try:
-            document = document_services.document_aanmaken(
-                door=request.user, **form.cleaned_data
-            )
+            document = document_services.document_aanmaken(door=request.user, **form.cleaned_data)
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:
@@ -105,10 +118,17 @@ def document(request, slug):
             if permissions.mag(request.user, "bewerken", document):
                 return redirect(document.get_absolute_url())
             return redirect("inkoop:inrichten_document", slug=regio.slug)
-    documenten = [d for t in regio.trajecten.prefetch_related("documenten") for d in t.documenten.all()]
+    documenten = [
+        d for t in regio.trajecten.prefetch_related("documenten") for d in t.documenten.all()
+    ]
     return pagina(
         request,
         "inrichting/document.html",
-        {"regio": regio, "paginatitel": "Eerste document", "form": form, "documenten": documenten,
-         "heeft_traject": regio.trajecten.exists()},
-    )  # fmt: skip
+        {
+            "regio": regio,
+            "paginatitel": "Eerste document",
+            "form": form,
+            "documenten": documenten,
+            "heeft_traject": regio.trajecten.exists(),
+        },
+    )

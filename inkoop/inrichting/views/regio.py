@@ -49,7 +49,11 @@ def inrichten(request, slug):
     return pagina(
         request,
         "inrichting/overzicht.html",
-        {"regio": regio, "stappen": lijst, "volgende": next((s for s in lijst if not s.klaar), None)},
+        {
+            "regio": regio,
+            "stappen": lijst,
+            "volgende": next((s for s in lijst if not s.klaar), None),
+        },
     )
 
 
@@ -70,7 +74,9 @@ def gemeenten(request, slug):
         .select_related("gemeente")
         .order_by("gemeente__naam")
     )
-    kiesbaar = regio_services.kiesbare_gemeenten().exclude(pk__in=[lid.gemeente_id for lid in leden])
+    kiesbaar = regio_services.kiesbare_gemeenten().exclude(
+        pk__in=[lid.gemeente_id for lid in leden]
+    )
     begin, uitleg = _standaard_begin(regio)
     bron = request.POST if request.method == "POST" else request.GET
     form = LedenForm(request.POST or None, kiesbaar=kiesbaar, initial={"begin": begin})
@@ -78,9 +84,11 @@ def gemeenten(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             nieuw = regio_services.leden_toevoegen(
-                regio=regio, door=request.user, gemeenten=form.cleaned_data["gemeenten"],
+                regio=regio,
+                door=request.user,
+                gemeenten=form.cleaned_data["gemeenten"],
                 begin=form.cleaned_data["begin"],
-            )  # fmt: skip
+            )
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:
@@ -92,18 +100,26 @@ def gemeenten(request, slug):
     treffers = []
     if zoek:
         treffers = list(
-            kiesbaar.filter(Q(naam__icontains=zoek) | Q(cbs_code__iexact=zoek)
-                            | Q(provincie__iexact=zoek))
-            .exclude(pk__in=gekozen_ids)[:ZOEKRESULTATEN]
-        )  # fmt: skip
+            kiesbaar.filter(
+                Q(naam__icontains=zoek) | Q(cbs_code__iexact=zoek) | Q(provincie__iexact=zoek)
+            ).exclude(pk__in=gekozen_ids)[:ZOEKRESULTATEN]
+        )
     return pagina(
         request,
         "inrichting/gemeenten.html",
-        {"regio": regio, "paginatitel": "Deelnemende gemeenten", "leden": leden, "form": form, "zoek": zoek, "gekozen": gekozen,
-         "treffers": treffers, "max_treffers": ZOEKRESULTATEN,
-         "volgende": stappen.volgende(regio, na="Deelnemende gemeenten")},
+        {
+            "regio": regio,
+            "paginatitel": "Deelnemende gemeenten",
+            "leden": leden,
+            "form": form,
+            "zoek": zoek,
+            "gekozen": gekozen,
+            "treffers": treffers,
+            "max_treffers": ZOEKRESULTATEN,
+            "volgende": stappen.volgende(regio, na="Deelnemende gemeenten"),
+        },
         partial="keuze",
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -113,9 +129,11 @@ def gremia(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             nieuw = traject_services.gremia_aanmaken(
-                regio=regio, door=request.user, gremia=form.gremia(),
+                regio=regio,
+                door=request.user,
+                gremia=form.gremia(),
                 colleges=form.cleaned_data["colleges"],
-            )  # fmt: skip
+            )
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:
@@ -124,8 +142,12 @@ def gremia(request, slug):
     return pagina(
         request,
         "inrichting/gremia.html",
-        {"regio": regio, "paginatitel": "Gremia", "form": form,
-         "gremia": regio.gremia.select_related("gemeente").order_by("soort", "naam"),
-         "heeft_leden": regio.lidmaatschappen.exists(),
-         "volgende": stappen.volgende(regio, na="Gremia")},
-    )  # fmt: skip
+        {
+            "regio": regio,
+            "paginatitel": "Gremia",
+            "form": form,
+            "gremia": regio.gremia.select_related("gemeente").order_by("soort", "naam"),
+            "heeft_leden": regio.lidmaatschappen.exists(),
+            "volgende": stappen.volgende(regio, na="Gremia"),
+        },
+    )
