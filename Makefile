@@ -39,6 +39,7 @@ migrate: venv systeem
 	@$(DEV) $(BIN)/python manage.py migrate --noinput -v0
 
 demo: migrate
+	@$(DEV) $(BIN)/python manage.py gemeenten_bijwerken >/dev/null
 	@$(DEV) $(BIN)/python manage.py load_demo
 
 run: demo

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
 from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
@@ -31,6 +31,22 @@ urlpatterns = [
         name="login",
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # An invited person chooses a password with Django's password-reset token (regions.services).
+    path(
+        "account/wachtwoord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/wachtwoord_instellen.html",
+            success_url=reverse_lazy("wachtwoord_ingesteld"),
+        ),
+        name="wachtwoord_instellen",
+    ),
+    path(
+        "account/wachtwoord/ingesteld/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/wachtwoord_ingesteld.html"
+        ),
+        name="wachtwoord_ingesteld",
+    ),
     path("beheer/", admin.site.urls),
     path("", include((proces, "inkoop"))),
     path("", include("uitgangspunten.urls")),

@@ -18,6 +18,13 @@ class Gemeente(models.Model):
         validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-code ziet eruit als GM0402."))],
         help_text=_("Gemeentecode van het CBS, bijvoorbeeld GM0402."),
     )
+    provincie = models.CharField(_("provincie"), max_length=40, blank=True)
+    opgeheven_op = models.DateField(
+        _("opgeheven op"),
+        null=True,
+        blank=True,
+        help_text=_("Eerste dag waarop de gemeente niet meer bestaat (herindeling)."),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
@@ -26,6 +33,10 @@ class Gemeente(models.Model):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def bestaat(self):
+        return self.opgeheven_op is None or self.opgeheven_op > timezone.localdate()
 
 
 class Regio(models.Model):
@@ -122,6 +133,9 @@ class Roltoewijzing(models.Model):
         related_name="+",
         verbose_name=_("namens gemeente"),
         help_text=_("Voor portefeuillehouders en secretarissen van één gemeente."),
+    )
+    uitnodiging_verstuurd = models.DateTimeField(
+        _("uitnodiging verstuurd"), null=True, blank=True, editable=False
     )
 
     class Meta:

@@ -117,3 +117,13 @@ def _predicaat(actie):
 
 for _actie in ACTIES:
     rules.add_perm(f"inkoop.{_actie}", _predicaat(_actie))
+
+
+def mag_regio_aanmaken(user) -> bool:
+    """A new region is set up by the superuser; its own administrator then furnishes it."""
+    return user.is_authenticated and user.is_superuser
+
+
+def vereis_regio_aanmaken(user) -> None:
+    if not mag_regio_aanmaken(user):
+        raise PermissionDenied

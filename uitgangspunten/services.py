@@ -13,6 +13,7 @@ author is also known outside a request (commands, tests).
 import hashlib
 import json
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,6 +23,7 @@ from inkoop.core.revisie import Conflict as Conflict  # raised below; callers ca
 from inkoop.core.revisie import met_revisie_bijwerken, verwijderen
 from inkoop.pdf.services import versie_pdf_inplannen
 from inkoop.trajecten.models import TrajectVoorziening
+from regions import permissions
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .inhoud import document_inhoud
@@ -263,3 +265,18 @@ def opmerking_oplossen(*, opmerking, door) -> Opmerking:
         opmerking.opgelost_op = timezone.now()
         opmerking.save(update_fields=["opgelost_door", "opgelost_op"])
     return opmerking
+
+
+# ---------- A new, empty document ----------
+
+
+@transaction.atomic
+def document_aanmaken(*, traject, door, soort, titel) -> Document:
+    """An empty document of a chosen kind in a round (set up by its advisor or administrator)."""
+    if not any(permissions.mag(door, actie, traject) for actie in ("bewerken", "inrichten")):
+        raise PermissionDenied
+    document = Document(traject=traject, soort=soort, titel=titel.strip(), aangemaakt_door=door)
+    document.full_clean()
+    document._history_user = door
+    document.save()
+    return document

@@ -33,3 +33,31 @@ class KengetalSoort(models.TextChoices):
     @classmethod
     def is_bedrag(cls, soort):
         return soort in (cls.UITGAVEN, cls.TOEWIJZING)
+
+
+# Services most regions buy under the Wmo 2015 and the Jeugdwet (the seed documents and the
+# usual product lists of regions): offered as a pick list when a region is set up.
+GANGBARE_VOORZIENINGEN = [
+    ("Huishoudelijke hulp", Wet.WMO, Soort.MAATWERK, Inkoopniveau.LOKAAL),
+    ("Begeleiding individueel", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Begeleiding groep (dagbesteding)", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Kortdurend verblijf", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Persoonlijke verzorging", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Beschermd wonen", Wet.WMO, Soort.MAATWERK, Inkoopniveau.BOVENREGIONAAL),
+    ("Maatschappelijke opvang", Wet.WMO, Soort.MAATWERK, Inkoopniveau.BOVENREGIONAAL),
+    ("Hulpmiddelen en woonvoorzieningen", Wet.WMO, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Wmo-vervoer (collectief vraagafhankelijk vervoer)", Wet.WMO, Soort.MAATWERK,
+     Inkoopniveau.REGIONAAL),
+    ("Cliëntondersteuning", Wet.WMO, Soort.ALGEMEEN, Inkoopniveau.LOKAAL),
+    ("Mantelzorgondersteuning", Wet.WMO, Soort.ALGEMEEN, Inkoopniveau.LOKAAL),
+    ("Jeugdhulp ambulant", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Jeugdhulp dagbehandeling", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Jeugdhulp met verblijf", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Jeugd-ggz", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Dyslexiezorg", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Pleegzorg", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+    ("Jeugdbescherming en jeugdreclassering", Wet.JEUGDWET, Soort.MAATWERK,
+     Inkoopniveau.BOVENREGIONAAL),
+    ("Gesloten jeugdhulp", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.LANDELIJK),
+    ("Jeugdvervoer", Wet.JEUGDWET, Soort.MAATWERK, Inkoopniveau.REGIONAAL),
+]  # fmt: skip

@@ -177,3 +177,26 @@ class BesluitForm(forms.Form):
             for naam in self.punt_velden
             if self.cleaned_data.get(naam)
         }
+
+
+class CollegeBesluitRij(forms.Form):
+    """One row of the college table: one municipality's college on one version."""
+
+    gremium = forms.IntegerField(widget=forms.HiddenInput)
+    vastleggen = forms.BooleanField(label="Vastleggen", required=False)
+    datum = forms.DateField(
+        label="Datum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
+    toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("vastleggen") and not data.get("datum"):
+            self.add_error("datum", "Vul de datum van het besluit in.")
+        return data
+
+
+CollegeBesluitenFormSet = forms.formset_factory(CollegeBesluitRij, extra=0, max_num=400)

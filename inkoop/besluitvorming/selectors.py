@@ -418,3 +418,38 @@ def besluitenlijst(*, traject: Traject | None = None, gremium: Gremium | None = 
 
 def gremia_van(regio):
     return Gremium.objects.filter(regio=regio).select_related("gemeente").order_by("soort", "naam")
+
+
+@dataclass
+class CollegeRij:
+    gemeente: Gemeente
+    gremium: Gremium | None
+    besluit: Besluit | None
+
+
+def collegerijen(traject: Traject, versie: Versie) -> list[CollegeRij]:
+    """Per participating municipality its college and the college's decision on the version."""
+    gemeenten = deelnemende_gemeenten([traject])[traject.pk]
+    colleges = {
+        g.gemeente_id: g
+        for g in Gremium.objects.filter(regio_id=traject.regio_id, soort=GremiumSoort.COLLEGE)
+    }
+    besluiten = {
+        b.gremium_id: b
+        for b in Besluit.objects.filter(versie=versie, gremium__in=colleges.values()).order_by(
+            "datum"
+        )
+    }
+    return [
+        CollegeRij(g, colleges.get(g.pk), besluiten.get(getattr(colleges.get(g.pk), "pk", None)))
+        for g in gemeenten
+    ]
+
+
+def goedgekeurde_versies(traject: Traject):
+    return (
+        Versie.objects.filter(document__traject=traject, beoordeling=Beoordeling.GOEDGEKEURD)
+        .select_related("document")
+        .defer("inhoud")
+        .order_by("document__titel", "-nummer")
+    )

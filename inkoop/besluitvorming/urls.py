@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import beoordeling, route, voorstellen
+from .views import beoordeling, colleges, route, voorstellen
 
 _traject = "regio/<slug:regio>/trajecten/<slug:slug>/"
 urlpatterns = [
@@ -29,6 +29,7 @@ urlpatterns = [
          name="voorstel_verwijderen"),
     path(_traject + "besluiten/", voorstellen.besluitenlijst, name="besluitenlijst"),
     path(_traject + "besluiten/nieuw/", voorstellen.besluit_nieuw, name="besluit_nieuw"),
+    path(_traject + "besluiten/colleges/", colleges.collegebesluiten, name="collegebesluiten"),
     path("regio/<slug:regio>/gremia/<int:pk>/besluiten/", voorstellen.gremium_besluitenlijst,
          name="gremium_besluitenlijst"),
 ]  # fmt: skip

@@ -91,7 +91,11 @@ def statuscontrole(request, pk):
 @login_required
 def regios(request):
     regios = selectors.regios_voor(request.user)
-    return render(request, "regions/overzicht.html", {"regios": regios})
+    return render(
+        request,
+        "regions/overzicht.html",
+        {"regios": regios, "mag_regio_aanmaken": permissions.mag_regio_aanmaken(request.user)},
+    )
 
 
 @login_required

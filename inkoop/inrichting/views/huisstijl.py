@@ -1,4 +1,4 @@
-"""Setting up a region in the app's own pages (not in /beheer/): its house style."""
+"""The house style of a region, set by its administrator."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -1,0 +1,1 @@
+"""Setting up a region in the app's own pages (not in /beheer/)."""
