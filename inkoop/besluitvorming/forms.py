@@ -121,10 +121,11 @@ class BesluitForm(forms.Form):
         label="Toelichting", required=False, wat="De toelichting",
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
-    afwijking = forms.CharField(
+    afwijking = LangeTekst(
         label="Afwijking van de route",
         required=False,
         max_length=2000,
+        wat="De reden van de afwijking",
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=(
             "Alleen invullen als dit gremium besluit terwijl een eerdere stap van de route nog "
