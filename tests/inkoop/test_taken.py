@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+import inkoop.celery as celery_module
 from inkoop.core import taken
 from inkoop.pdf import render as pdf
 from inkoop.pdf import services as export_services
@@ -21,6 +22,7 @@ from inkoop.pdf.models import Export
 from inkoop.pdf.tasks import export_maken
 from tests.factories.export import document_met_inhoud, versie_vastleggen
 from tests.test_betrouwbaarheid import broker_onbereikbaar
+from tests.test_project import _django
 
 pytestmark = pytest.mark.django_db
 
@@ -240,8 +242,6 @@ def test_taak_die_workers_steeds_onderuit_haalt_eindigt_als_mislukt(
 
 
 def test_worker_start_ruimt_op_en_overleeft_een_databasefout():
-    import inkoop.celery as celery_module
-
     with mock.patch.object(celery_module, "call_command") as opruimen:
         celery_module._bij_start_opruimen(sender=mock.Mock(hostname="w@host"))
     opruimen.assert_called_once_with("pdf_opruimen", worker="w@host", verbosity=0)
@@ -289,8 +289,6 @@ def test_thread_modus_request_komt_terug_voordat_de_taak_klaar_is(
 
 
 def test_standaard_zonder_redis_is_thread_modus(monkeypatch):
-    from tests.test_project import _django
-
     uit = _django("from django.conf import settings as s; print(s.TAKEN_MODUS)", DJANGO_DEBUG="1")
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.split() == ["thread"]
