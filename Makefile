@@ -54,7 +54,8 @@ test: venv systeem browser
 	@$(DEV) $(BIN)/python -m pytest -p no:xdist -m integration $(PYTEST_ARGS)
 
 worker: venv
-	@$(DEV) $(BIN)/celery -A inkoop worker --loglevel=INFO --concurrency=1
+	@mkdir -p var
+	@$(DEV) $(BIN)/celery -A inkoop worker --beat --schedule var/celerybeat-schedule --loglevel=INFO --concurrency=1
 
 # ruff (lint and format), djlint (templates), import-linter (the layers of docs/architecture.md).
 lint: venv

@@ -162,7 +162,9 @@ vars().update(EMAIL_CONFIG)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="inkoopbeleid@regio.example")
 
-# Redis present: real Celery worker and a shared cache. Absent: tasks run in-process.
+# Redis present: real Celery worker and a shared cache. Absent: tasks run in the web process, in a
+# background thread after the commit (TAKEN_MODUS "thread"), so no request waits for a PDF;
+# the tests run them in the request ("sync", pyproject.toml).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -174,11 +176,15 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
+    TAKEN_MODUS = "celery"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CELERY_BROKER_URL = "memory://"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+    TAKEN_MODUS = env.str("TAKEN_MODUS", default="thread")
+    if TAKEN_MODUS not in ("thread", "sync"):
+        raise environ.ImproperlyConfigured("TAKEN_MODUS is 'thread' of 'sync'")
 CELERY_TASK_EAGER_PROPAGATES = True
 # CI gives each run its own queue, so a worker only takes that run's jobs.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
@@ -186,14 +192,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
-CELERY_TASK_TIME_LIMIT = 10 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+# One job may hold a worker this long: at the soft limit it ends as "mislukt" with a Dutch
+# explanation, at the hard limit the worker process is replaced.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("TAAK_ZACHTE_TIJDSLIMIET_S", default=120)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 30
+# A job still "bezig" this long after it started has lost its worker (the hard limit would
+# have ended it): the sweep (inkoop.pdf.services.exports_herstellen) plans it again.
+TAAK_MARGE_S = 60
+TAAK_VERWEESD_NA_S = CELERY_TASK_TIME_LIMIT + TAAK_MARGE_S
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A job whose worker died is redelivered after the visibility timeout (tests set it short).
+# A job whose worker died is redelivered after the visibility timeout: the time limit plus a
+# margin, so a running job is never handed to a second worker (tests set it short).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=15 * 60),
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=TAAK_VERWEESD_NA_S),
     "socket_connect_timeout": 2,
+}
+# The periodic sweep of jobs stuck in the queue (Redis was down) or orphaned (worker died);
+# it also runs when a worker starts (inkoop/celery.py) and as `manage.py pdf_opruimen`.
+CELERY_BEAT_SCHEDULE = {
+    "pdf-opruimen": {"task": "inkoop.pdf.exports_herstellen", "schedule": 60.0},
 }
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TASK_TRACK_STARTED = True
@@ -239,6 +257,11 @@ if not DEBUG:
 PDF_CONTEXT = ["inkoop.context_processors.keuzes"]
 
 PDF_ROOT = MEDIA_ROOT / "pdf"
+# What one PDF job may render (issue 11, punt 15), checked before WeasyPrint starts (HTML) and
+# after the layout, before the file is written (pages). Beyond either the job ends as "mislukt"
+# with a Dutch explanation instead of holding the worker for minutes.
+PDF_MAX_HTML_TEKENS = env.int("PDF_MAX_HTML_TEKENS", default=600_000)
+PDF_MAX_PAGINAS = env.int("PDF_MAX_PAGINAS", default=150)
 
 LOGGING = {
     "version": 1,

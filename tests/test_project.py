@@ -18,7 +18,7 @@ EIGEN_APPS = {"regions", "voorzieningen", "inkoop", "uitgangspunten"}
 
 # Set by pytest (pyproject.toml, pytest-env) or a developer's shell: a subprocess that checks the
 # defaults must not inherit them.
-NIET_ERVEN = {"DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG", "DJANGO_SECRET_KEY"}
+NIET_ERVEN = {"DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "TAKEN_MODUS"}
 
 
 def _django(code: str, **env) -> subprocess.CompletedProcess:

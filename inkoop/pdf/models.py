@@ -22,6 +22,10 @@ class Export(models.Model):
     )
     voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     task_id = models.CharField(_("taak-id"), max_length=50, blank=True)
+    # When the job was last handed to the queue (also when that failed: then task_id is empty),
+    # and which worker runs it: the sweep tells stuck and orphaned jobs by these.
+    ingepland = models.DateTimeField(_("ingepland"), null=True, blank=True)
+    worker = models.CharField(_("worker"), max_length=200, blank=True)
     fout = models.TextField(_("foutmelding"), blank=True)
     bestand = models.FileField(_("bestand"), upload_to="pdf/%Y/%m/", blank=True)
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
@@ -49,7 +53,10 @@ class Export(models.Model):
         verbose_name = _("PDF-export")
         verbose_name_plural = _("PDF-exports")
         ordering = ["-aangemaakt"]
-        indexes = [models.Index(fields=["content_type", "object_id", "soort"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "soort"]),
+            models.Index(fields=["status", "ingepland"], name="export_status_ingepland"),
+        ]
 
     def __str__(self):
         return self.bestandsnaam or f"{self.get_soort_display()} #{self.pk}"

@@ -35,6 +35,14 @@ BASIS_URL = "https://inkoop.pdf.invalid/"
 PIJPLIJN_VERSIE = "1"
 
 
+class TeVeelPaginas(Exception):
+    """The layout came to more pages than the caller allows: refused before the file is written."""
+
+    def __init__(self, paginas: int, max: int):
+        super().__init__(f"{paginas} pagina's, hoogstens {max}")
+        self.paginas, self.max = paginas, max
+
+
 class Gerenderd(tuple):
     """(html, pdf_bytes), with the number of pages as an attribute."""
 
@@ -136,11 +144,13 @@ def render_pdf(
     *,
     variant: str = STANDAARD_VARIANT,
     metadata: dict | None = None,
+    max_paginas: int | None = None,
 ) -> Gerenderd:
     """Render a print template to (html, pdf_bytes); `.paginas` holds the page count.
 
     `metadata` (titel, auteur, onderwerp) ends up in <title>/<meta> tags that the templates
-    print and WeasyPrint maps to the PDF's document information and XMP.
+    print and WeasyPrint maps to the PDF's document information and XMP. With `max_paginas`,
+    a layout of more pages raises `TeVeelPaginas` before the (costly) file is written.
     """
     import weasyprint
 
@@ -148,6 +158,8 @@ def render_pdf(
         raise ValueError(f"Onbekende PDF-variant: {variant}")
     html = render_html(template_name, {"metadata": metadata or {}, **context})
     document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()
+    if max_paginas is not None and len(document.pages) > max_paginas:
+        raise TeVeelPaginas(len(document.pages), max_paginas)
     pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
     return Gerenderd(html, pdf, len(document.pages))
 

@@ -19,8 +19,10 @@ from django.conf import settings
 from inkoop.celery import app as celery_app
 from inkoop.pdf import services as export_services
 from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.models import Export
 from inkoop.pdf.tasks import export_maken
 from tests.factories.export import document_met_inhoud, versie_vastleggen
+from tests.test_betrouwbaarheid import broker_onbereikbaar
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -53,6 +55,22 @@ def test_export_van_begin_tot_eind_via_worker(regio):
     assert export.status == ExportStatus.KLAAR, export.fout
     assert export.task_id and export.paginas >= 2
     assert export.bestand.open("rb").read(5) == b"%PDF-"
+
+
+def test_redis_weg_en_terug_de_pdf_komt_alsnog_via_de_worker(regio):
+    """Issue 11, punt 16: asked while the broker is unreachable, the job waits; once the broker
+    is back, asking again plans the same job again and the real worker makes it."""
+    versie = versie_vastleggen(document_met_inhoud(regio, voorzieningen=1, hoofdstukken=1))
+    Export.objects.all().delete()  # the version's own PDF, planned when it was frozen
+    with broker_onbereikbaar():
+        export = export_services.export_aanvragen(onderwerp=versie, soort=ExportSoort.VERSIE)
+    export.refresh_from_db()
+    assert export.status == ExportStatus.WACHTRIJ and not export.task_id
+    weer = export_services.export_aanvragen(onderwerp=versie, soort=ExportSoort.VERSIE)
+    assert weer.pk == export.pk
+    export = wacht_op(export, {ExportStatus.KLAAR, ExportStatus.MISLUKT}, timeout=120)
+    assert export.status == ExportStatus.KLAAR, export.fout
+    assert export.task_id and Export.objects.count() == 1
 
 
 def worker_env(queue):
