@@ -83,6 +83,8 @@ MODELLEN = [
     besluitvorming_models.BesluitPunt,
 ]
 HISTORIE = [up_models.Uitgangspunt, up_models.Document, up_models.Sectie]
+# Rows the database refuses to update once written (decisions): imported in one write each.
+ONVERANDERLIJK = {besluitvorming_models.Besluit, besluitvorming_models.BesluitPunt}
 
 
 def _label(model) -> str:
@@ -426,12 +428,20 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
                 kwargs["slug"] = slug
                 kwargs["naam"] = naam or kwargs["naam"]
             objecten.append(model(**kwargs))
-        objecten = model._default_manager.bulk_create(objecten, batch_size=1000)
+        if model in ONVERANDERLIJK:
+            # The database never updates a decision (migration 0006_beheer_bevroren_trigger):
+            # write each row complete, its timestamp as exported (a raw save, as loaddata does).
+            for rij, obj in zip(rijen, objecten, strict=True):
+                for veld in tijd:
+                    setattr(obj, veld.attname, _waarde(veld, rij.get(veld.name)))
+                obj.save_base(raw=True)
+        else:
+            objecten = model._default_manager.bulk_create(objecten, batch_size=1000)
         mapping[label] = {rij["pk"]: obj.pk for rij, obj in zip(rijen, objecten, strict=True)}
 
         # References to rows of the same model (parent, previous round, lineage) come after
         # all of them exist; timestamps set automatically on create are put back as exported.
-        if zelf or tijd:
+        if (zelf or tijd) and model not in ONVERANDERLIJK:
             for rij, obj in zip(rijen, objecten, strict=True):
                 for veld in zelf:
                     setattr(obj, veld.attname, oplossen(label, rij.get(veld.name)))
@@ -457,7 +467,12 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
 
 
 def regio_verwijderen(regio: Regio) -> None:
-    """Delete a region with everything in it, in the order its protections demand."""
+    """Delete a region with everything in it, in the order its protections demand.
+
+    Decisions are never deleted: on PostgreSQL the database refuses it (migration
+    0006_beheer_bevroren_trigger) unless a superuser session resets the database on purpose
+    (`SET inkoop.opruimen = 'ja'`, as the test suite does), so with the app's own role this
+    works only for a region without decisions."""
     with transaction.atomic():
         met_historie = _historie_ids(
             {_label(m): set(_queryset(m, regio).values_list("pk", flat=True)) for m in MODELLEN}

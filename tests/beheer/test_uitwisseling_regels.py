@@ -36,7 +36,9 @@ def test_geimporteerde_gebruikers_krijgen_nooit_beheerrechten(export):
     indringer = get_user_model().objects.get(username="indringer")
     assert not indringer.is_staff and not indringer.is_superuser
     assert not indringer.has_usable_password()
-    nieuw = get_user_model().objects.filter(username__in=[u["username"] for u in data["gebruikers"]])
+    nieuw = get_user_model().objects.filter(
+        username__in=[u["username"] for u in data["gebruikers"]]
+    )
     assert not nieuw.filter(is_staff=True, date_joined__gte=indringer.date_joined).exists()
 
 
