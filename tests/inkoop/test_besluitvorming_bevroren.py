@@ -81,6 +81,8 @@ def test_admin_toont_besloten_versie_alleen_lezend(besloten, client):
     connection.vendor != "postgresql", reason="trigger bestaat alleen op PostgreSQL"
 )
 def test_database_weigert_wijziging_en_verwijdering(besloten):
+    with connection.cursor() as cursor:  # the suite may empty its test database; not here
+        cursor.execute("SET LOCAL inkoop.opruimen = 'nee'")
     # update() and raw deletes bypass the ORM guards: the database still refuses.
     with pytest.raises(DatabaseError, match="verandert nooit meer"), transaction.atomic():
         Versie.objects.filter(pk=besloten.pk).update(inhoud={"kop": "stiekem"})
