@@ -21,6 +21,4 @@ def force_argument(parser) -> None:
 
 def alleen_in_ontwikkeling(opties, *, commando: str, wachtwoord: str, extra: str = "") -> None:
     if not settings.DEBUG and not opties.get("force"):
-        raise CommandError(
-            WEIGERING.format(commando=commando, wachtwoord=wachtwoord, extra=extra)
-        )
+        raise CommandError(WEIGERING.format(commando=commando, wachtwoord=wachtwoord, extra=extra))
