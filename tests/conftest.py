@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from inkoop.celery import app as celery_app
 from regions.constants import Rol
@@ -17,6 +18,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "integration" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL the database keeps decisions and decided versions (migration
+    0006_beheer_bevroren_trigger); emptying the test database between transactional tests is
+    a reset that only a superuser session that asks for it may do. The suite asks, for its
+    own test database only (tests/beheer/test_database_bevroren.py switches it off again)."""
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            naam = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cursor.execute(f"ALTER DATABASE {naam} SET inkoop.opruimen = 'ja'")
+            cursor.execute("SET inkoop.opruimen = 'ja'")
 
 
 @pytest.fixture(autouse=True)

@@ -128,7 +128,7 @@ def test_elk_model_in_de_admin():
 def test_admin_lijsten_en_formulieren_werken(admin_client):
     from django.core.management import call_command
 
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     for model, _model_admin in admin.site._registry.items():
         if model._meta.app_label not in EIGEN_APPS:
             continue

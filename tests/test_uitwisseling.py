@@ -102,7 +102,7 @@ def verrijken(regio):
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     regio = Regio.objects.get(slug="gooi-en-vechtstreek")
     verrijken(regio)
     return regio

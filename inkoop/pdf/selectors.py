@@ -32,7 +32,8 @@ class BestandAfwijkend(Exception):
 def gecontroleerd_bestand(export) -> bytes:
     """The bytes of an export's file, only when they match its recorded sha256 (else
     `BestandAfwijkend`, logged). A file without a recorded sum is refused too: every file the
-    export task writes has one, and migration 0005_beheer_export_sha256 gave the older ones theirs."""
+    export task writes has one, and migration 0005_beheer_export_sha256 gave older ones theirs.
+    """
     with export.bestand.open("rb") as bestand:
         inhoud = bestand.read()
     if not export.bestand_sha256 or hashlib.sha256(inhoud).hexdigest() != export.bestand_sha256:

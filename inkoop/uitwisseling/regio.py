@@ -25,10 +25,12 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from inkoop.besluitvorming import models as besluitvorming_models
+from inkoop.besluitvorming.services import OVERGANGEN
 from inkoop.sessies import models as sessie_models
 from inkoop.trajecten import models as traject_models
 from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
 from uitgangspunten import models as up_models
+from uitgangspunten.constants import Beoordeling
 from voorzieningen import models as vz_models
 
 FORMAAT = "inkoop-regio/1"
@@ -37,7 +39,15 @@ GEMEENTE = "gemeente"
 
 
 class ImportFout(Exception):
-    """The data cannot be imported (wrong format, or the region already exists)."""
+    """The data cannot be imported (wrong format, the region already exists, or its history
+    breaks a rule of the domain)."""
+
+
+# What an imported person may bring: never rights of the installation (is_staff, is_superuser,
+# permissions, a password); those are given here, by someone who may give them.
+GEBRUIKER_VELDEN = ("username", "first_name", "last_name", "email")
+# The review steps a reviewer takes; the author of a version never takes them (four eyes).
+BEOORDELING_STAPPEN = {naar for _, naar, recht in OVERGANGEN.values() if recht == "beoordelen"}
 
 
 # Dependency order: every model comes after the models it refers to.
@@ -73,6 +83,8 @@ MODELLEN = [
     besluitvorming_models.BesluitPunt,
 ]
 HISTORIE = [up_models.Uitgangspunt, up_models.Document, up_models.Sectie]
+# Rows the database refuses to update once written (decisions): imported in one write each.
+ONVERANDERLIJK = {besluitvorming_models.Besluit, besluitvorming_models.BesluitPunt}
 
 
 def _label(model) -> str:
@@ -265,6 +277,60 @@ def _waarde(veld, waarde):
     return veld.to_python(waarde)
 
 
+def _historie_toetsen(data: dict) -> None:
+    """Imported history obeys the rules the app enforces when it is made: every review step is
+    a step the domain allows (`OVERGANGEN`), nobody reviews a version they froze themselves
+    (four eyes), an approved version was approved by someone else, and a body decided only on
+    an approved version. Refuses the whole import (ImportFout) with every breach listed."""
+    modellen = data.get("modellen", {})
+    versies = {r["pk"]: r for r in modellen.get(_label(up_models.Versie), [])}
+    toegestaan = {(van, naar) for vanaf, naar, _ in OVERGANGEN.values() for van in vanaf}
+    goedgekeurd_door_ander = set()
+    fouten = []
+    for overgang in modellen.get(_label(up_models.VersieOvergang), []):
+        versie = versies.get(overgang.get("versie"))
+        if versie is None:
+            fouten.append(f"een beoordelingsstap hoort bij een onbekende versie ({overgang['pk']})")
+            continue
+        nummer = versie.get("nummer")
+        if (overgang.get("van"), overgang.get("naar")) not in toegestaan:
+            fouten.append(
+                f"versie {nummer}: de stap van '{overgang.get('van')}' naar "
+                f"'{overgang.get('naar')}' bestaat niet"
+            )
+        if overgang.get("naar") in BEOORDELING_STAPPEN:
+            if overgang.get("door") == versie.get("auteur"):
+                fouten.append(
+                    f"versie {nummer}: beoordeeld door {overgang.get('door')}, die haar zelf "
+                    "vastlegde (vier ogen)"
+                )
+            elif overgang.get("naar") == Beoordeling.GOEDGEKEURD:
+                goedgekeurd_door_ander.add(versie["pk"])
+    for pk, versie in versies.items():
+        if (
+            versie.get("beoordeling") == Beoordeling.GOEDGEKEURD
+            and pk not in goedgekeurd_door_ander
+        ):
+            fouten.append(
+                f"versie {versie.get('nummer')} staat op goedgekeurd zonder goedkeuring door een "
+                "ander dan de auteur"
+            )
+    for besluit in modellen.get(_label(besluitvorming_models.Besluit), []):
+        versie = versies.get(besluit.get("versie"))
+        if besluit.get("versie") is not None and (
+            versie is None or versie.get("beoordeling") != Beoordeling.GOEDGEKEURD
+        ):
+            fouten.append(
+                f"besluit {besluit['pk']} ({besluit.get('uitkomst')}) gaat over een versie die "
+                "niet goedgekeurd is"
+            )
+    if fouten:
+        raise ImportFout(
+            "De historie in dit bestand houdt zich niet aan de regels van de app, daarom is er "
+            "niets ingelezen: " + "; ".join(sorted(set(fouten))) + "."
+        )
+
+
 @transaction.atomic
 def regio_importeren(data: dict, slug: str | None = None, naam: str | None = None):
     """Recreate an exported region; returns ImportResultaat (region, pk mapping, uid mapping)."""
@@ -275,6 +341,7 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
         raise ImportFout(
             f"Er bestaat al een regio met korte naam '{slug}'. Kies een andere met --slug."
         )
+    _historie_toetsen(data)
     user_model = get_user_model()
     gemeenten = {}
     for g in data["gemeenten"]:
@@ -286,7 +353,9 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
     for u in data["gebruikers"]:
         user = user_model._default_manager.filter(username=u["username"]).first()
         if user is None:
-            user = user_model(**u)
+            user = user_model(
+                **{k: u.get(k, "") for k in GEBRUIKER_VELDEN}, is_staff=False, is_superuser=False
+            )
             user.set_unusable_password()  # people set their own password on arrival
             user.save()
         gebruikers[u["username"]] = user.pk
@@ -359,12 +428,20 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
                 kwargs["slug"] = slug
                 kwargs["naam"] = naam or kwargs["naam"]
             objecten.append(model(**kwargs))
-        objecten = model._default_manager.bulk_create(objecten, batch_size=1000)
+        if model in ONVERANDERLIJK:
+            # The database never updates a decision (migration 0006_beheer_bevroren_trigger):
+            # write each row complete, its timestamp as exported (a raw save, as loaddata does).
+            for rij, obj in zip(rijen, objecten, strict=True):
+                for veld in tijd:
+                    setattr(obj, veld.attname, _waarde(veld, rij.get(veld.name)))
+                obj.save_base(raw=True)
+        else:
+            objecten = model._default_manager.bulk_create(objecten, batch_size=1000)
         mapping[label] = {rij["pk"]: obj.pk for rij, obj in zip(rijen, objecten, strict=True)}
 
         # References to rows of the same model (parent, previous round, lineage) come after
         # all of them exist; timestamps set automatically on create are put back as exported.
-        if zelf or tijd:
+        if (zelf or tijd) and model not in ONVERANDERLIJK:
             for rij, obj in zip(rijen, objecten, strict=True):
                 for veld in zelf:
                     setattr(obj, veld.attname, oplossen(label, rij.get(veld.name)))
@@ -390,7 +467,12 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
 
 
 def regio_verwijderen(regio: Regio) -> None:
-    """Delete a region with everything in it, in the order its protections demand."""
+    """Delete a region with everything in it, in the order its protections demand.
+
+    Decisions are never deleted: on PostgreSQL the database refuses it (migration
+    0006_beheer_bevroren_trigger) unless a superuser session resets the database on purpose
+    (`SET inkoop.opruimen = 'ja'`, as the test suite does), so with the app's own role this
+    works only for a region without decisions."""
     with transaction.atomic():
         met_historie = _historie_ids(
             {_label(m): set(_queryset(m, regio).values_list("pk", flat=True)) for m in MODELLEN}

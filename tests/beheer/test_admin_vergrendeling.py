@@ -132,9 +132,7 @@ def test_terugzetten_uit_historie_is_geen_schrijfpad(beheer):
         sectie=sectie, revisie=1, auteur=UserFactory(), titel=sectie.titel, tekst="Nieuw"
     )
     oud = sectie.history.earliest()
-    url = reverse(
-        "admin:uitgangspunten_sectie_simple_history", args=[sectie.pk, oud.history_id]
-    )
+    url = reverse("admin:uitgangspunten_sectie_simple_history", args=[sectie.pk, oud.history_id])
     response = beheer.post(url, {"titel": sectie.titel, "tekst": "Oud", "soort": sectie.soort})
     assert response.status_code == 403
     assert Sectie.objects.get(pk=sectie.pk).tekst == "Nieuw"

@@ -85,7 +85,7 @@ def voorbereiden():
     if not bestaat_al():
         print("Schaalgegevens opbouwen (landelijke omvang; enkele minuten)…", flush=True)
         begin = time.monotonic()
-        call_command("seed_scale", verbosity=1)
+        call_command("seed_scale", force=True, verbosity=1)
         print(f"Opgebouwd in {time.monotonic() - begin:.0f} s", flush=True)
 
 

@@ -20,7 +20,7 @@ ROLLEN = ["adviseur", "directeur", "wethouder", "secretaris", "lezer"]
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     regio = Regio.objects.get(slug="gooi-en-vechtstreek")
     traject = regio.trajecten.order_by("-startjaar").first()
     document = traject.documenten.first()

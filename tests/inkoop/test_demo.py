@@ -17,14 +17,14 @@ def _tellingen():
 
 
 def test_load_demo_is_idempotent_en_overschrijft_niets():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     eerste = _tellingen()
     from uitgangspunten.models import Uitgangspunt
 
     up = Uitgangspunt.objects.get(titel="Langdurige contracten")
     up.uitleg = "Door een gebruiker aangepast."
     up.save()
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
     assert _tellingen() == {**eerste, "uitgangspunten.HistoricalUitgangspunt":
                             eerste["uitgangspunten.HistoricalUitgangspunt"] + 1}  # fmt: skip
     up.refresh_from_db()

@@ -31,7 +31,7 @@ def test_omvang_weigert_onzin():
 
 
 def test_seed_scale_klein(client):
-    call_command("seed_scale", *KLEIN, verbosity=0)
+    call_command("seed_scale", *KLEIN, force=True, verbosity=0)
     assert Regio.objects.filter(slug__startswith="schaal-").count() == 2
     assert Gemeente.objects.filter(cbs_code__startswith="GM5").count() == 7
     assert Lidmaatschap.objects.filter(einde__isnull=True).count() == 7
@@ -70,7 +70,7 @@ def test_seed_scale_klein(client):
 
 
 def test_seed_scale_weigert_tweede_keer():
-    call_command("seed_scale", *KLEIN, verbosity=0)
+    call_command("seed_scale", *KLEIN, force=True, verbosity=0)
     with pytest.raises(CommandError, match="al schaalgegevens"):
-        call_command("seed_scale", *KLEIN, verbosity=0)
+        call_command("seed_scale", *KLEIN, force=True, verbosity=0)
     assert Regio.objects.filter(slug__startswith="schaal-").count() == 2

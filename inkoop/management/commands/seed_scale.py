@@ -1,16 +1,18 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from inkoop.demo.schaal import Omvang, SchaalBestaatAl, schaal_opbouwen
+from inkoop.demo.schaal import WACHTWOORD, Omvang, SchaalBestaatAl, schaal_opbouwen
+from inkoop.management.commands._ontwikkeling import alleen_in_ontwikkeling, force_argument
 
 
 class Command(BaseCommand):
     help = (
         "Bouwt synthetische gegevens op landelijke schaal (standaard: 42 regio's, 342 "
         "gemeenten, 100.000 uitgangspunten met historie, 3000 sessies, 5000 besluiten). "
-        "Weigert een tweede keer."
+        "Weigert een tweede keer, en als DEBUG uit staat (tenzij --force)."
     )
 
     def add_arguments(self, parser):
+        force_argument(parser)
         standaard = Omvang()
         for naam, hulp in (
             ("regios", "aantal regio's"),
@@ -30,6 +32,7 @@ class Command(BaseCommand):
             )
 
     def handle(self, *args, **opties):
+        alleen_in_ontwikkeling(opties, commando="seed_scale", wachtwoord=f"'{WACHTWOORD}'")
         velden = Omvang.__dataclass_fields__
         try:
             omvang = Omvang(**{k: opties[k] for k in velden})
