@@ -39,5 +39,6 @@ class ResultaatSoort(models.TextChoices):
     SCHAAL = "schaal", _("Schaal 1–5")
     WOORDEN = "woorden", _("Vrije woorden")
 
+
 # Input without a written answer yet, but answered in the session (see Inbreng.antwoord_status).
 BEANTWOORD_IN_SESSIE = "Beantwoord in de sessie"

@@ -31,9 +31,7 @@ def inbreng(traject):
     zaal = SessieInbrengFactory(
         sessie=sessie, traject=traject, tekst="Wie doet de toegang?", antwoord=ANTWOORD
     )
-    open_ = SessieInbrengFactory(
-        sessie=sessie, traject=traject, tekst="Wat kost het?", antwoord=""
-    )
+    open_ = SessieInbrengFactory(sessie=sessie, traject=traject, tekst="Wat kost het?", antwoord="")
     return zaal, open_
 
 
@@ -59,8 +57,8 @@ def test_pdf_drukt_het_antwoord_uit_de_sessie(inbreng, traject):
 def test_pagina_en_sessie_zeggen_beantwoord(client_als, adviseur, inbreng, traject):
     zaal, _ = inbreng
     client = client_als(adviseur)
-    nota = client.get(reverse("inkoop:reactienota", kwargs={"regio": traject.regio.slug,
-                                                            "slug": traject.slug})).text  # fmt: skip
+    url = reverse("inkoop:reactienota", kwargs={"regio": traject.regio.slug, "slug": traject.slug})
+    nota = client.get(url).text
     rij = nota.split("Wie doet de toegang?", 1)[1].split("</tr>", 1)[0]
     assert "Beantwoord in de sessie" in rij and "Nog niet beantwoord" not in rij
     sessie = client.get(reverse("inkoop:sessie", kwargs={"pk": zaal.sessie_id})).text

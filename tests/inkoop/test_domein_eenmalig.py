@@ -158,8 +158,8 @@ def test_geweigerd_formulier_kan_opnieuw_verstuurd_worden(client_als, adviseur, 
 
 
 def test_database_kent_een_besluit_per_gremium_en_versie(wereld):
-    college = CollegeFactory(regio=wereld["traject"].regio,
-                             gemeente=wereld["traject"].regio.lidmaatschappen.first().gemeente)  # fmt: skip
+    regio = wereld["traject"].regio
+    college = CollegeFactory(regio=regio, gemeente=regio.lidmaatschappen.first().gemeente)
     BesluitFactory(gremium=college, versie=wereld["versie"], uitkomst=Uitkomst.VASTGESTELD)
     with pytest.raises(IntegrityError), transaction.atomic():
         BesluitFactory(gremium=college, versie=wereld["versie"], uitkomst=Uitkomst.VASTGESTELD)
