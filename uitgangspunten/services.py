@@ -22,7 +22,7 @@ from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import Conflict as Conflict  # raised below; callers catch it here
 from inkoop.core.revisie import met_revisie_bijwerken, verwijderen
 from inkoop.pdf.services import versie_pdf_inplannen
-from inkoop.trajecten.models import TrajectVoorziening
+from inkoop.trajecten.models import Traject, TrajectVoorziening
 from regions import permissions
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
@@ -110,6 +110,10 @@ def uitgangspunt_verplaatsen(*, uitgangspunt, richting, auteur) -> None:
 
 
 def _overgenomen(vorig, traject):
+    """The copy of `vorig` in `traject`, if there is one. Locks the round's row first, so
+    parallel carry-overs of the same principle wait for each other and then find the copy
+    the first one made (instead of each making one)."""
+    Traject.objects.select_for_update().filter(pk=traject.pk).first()
     return Uitgangspunt.objects.filter(traject=traject, herkomst=vorig).first()
 
 

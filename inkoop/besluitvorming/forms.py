@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
+from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze
 from inkoop.trajecten.constants import GremiumSoort
@@ -25,7 +26,7 @@ class TerugsturenForm(forms.Form):
     )  # fmt: skip
 
 
-class RouteStapForm(forms.Form):
+class RouteStapForm(EenmaligVeld, forms.Form):
     gremium_soort = forms.ChoiceField(label="Soort gremium", choices=GremiumSoort.choices)
     gremium = forms.ModelChoiceField(
         label="Gremium",
@@ -49,7 +50,7 @@ def _versies_van(traject):
     )
 
 
-class VoorstelForm(RevisieVeld, forms.ModelForm):
+class VoorstelForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
     beslispunten = LangeTekst(
         label="Beslispunten",
         wat="De beslispunten",
@@ -99,7 +100,7 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
         return [r.strip() for r in self.cleaned_data["beslispunten"].splitlines() if r.strip()]
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(EenmaligVeld, forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
     datum = Datumveld(label="Datum van het besluit")
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)

@@ -172,6 +172,17 @@ class Besluit(models.Model):
         verbose_name_plural = _("besluiten")
         ordering = ["-datum", "-vastgelegd_op"]
         indexes = [models.Index(fields=["gremium", "datum"])]
+        constraints = [
+            # A body takes its step on a version once (a college is one municipality's body, so
+            # this is one decision per body, municipality and version); postponing or
+            # rejecting first stays possible.
+            models.UniqueConstraint(
+                fields=["gremium", "versie"],
+                condition=models.Q(versie__isnull=False)
+                & ~models.Q(uitkomst__in=[Uitkomst.AANGEHOUDEN, Uitkomst.AFGEWEZEN]),
+                name="besluit_eenmaal_per_gremium_en_versie",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.gremium} {self.datum:%d-%m-%Y}: {self.get_uitkomst_display()}"

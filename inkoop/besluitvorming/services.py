@@ -102,8 +102,9 @@ def _overgang(*, versie: Versie, door, actie: str, opmerking: str = "") -> Versi
     if actie == "goedkeuren":
         reden = selectors.niet_goedkeuren(versie).get(door.pk)
         if reden is not None:
-            raise VierOgenFout(f"Vier ogen: {reden[0].lower()}{reden[1:]}; een andere "
-                               "directeur keurt haar goed.")
+            raise VierOgenFout(
+                f"Vier ogen: {reden[0].lower()}{reden[1:]}; een andere directeur keurt haar goed."
+            )
     if actie == "terugsturen" and not opmerking.strip():
         raise DomeinFout("Geef bij terugsturen aan wat er moet veranderen.")
     overgang = VersieOvergang.objects.create(
@@ -216,7 +217,9 @@ def _hernummeren(stappen: list[RouteStap], *, behalve=None) -> None:
 def _gegrendelde_stap(stappen, stap: RouteStap) -> RouteStap:
     huidige = next((s for s in stappen if s.pk == stap.pk), None)
     if huidige is None:
-        raise DomeinFout("Deze stap staat niet meer in de route; een collega heeft haar verwijderd.")
+        raise DomeinFout(
+            "Deze stap staat niet meer in de route; een collega heeft haar verwijderd."
+        )
     return huidige
 
 

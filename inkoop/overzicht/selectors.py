@@ -35,7 +35,8 @@ def traject_detail(regio_slug, slug):
 
 
 def mijn_werk(user, limiet=50):
-    """What waits for this user, across their regions, each list bounded."""
+    """What waits for this user, across their regions, each list bounded and each filtered
+    with `permissions.binnen_regios` on the action its links lead to."""
     te_beoordelen = (
         permissions.binnen_regios(Versie.objects.all(), user, "beoordelen")
         .filter(beoordeling=Beoordeling.INGEDIEND)
@@ -50,8 +51,11 @@ def mijn_werk(user, limiet=50):
         .select_related("document", "auteur", "sectie", "uitgangspunt")
         .order_by("aangemaakt")[:limiet]
     )
+    # Every list is limited to the regions where the user's current roles allow the work (a
+    # withdrawn role takes the region's items off this page), also the user's own items.
     actiepunten = (
-        Actiepunt.objects.filter(eigenaar_gebruiker=user, afgerond=False)
+        permissions.binnen_regios(Actiepunt.objects.all(), user, "concepten_bekijken")
+        .filter(eigenaar_gebruiker=user, afgerond=False)
         .select_related("sessie")
         .order_by("deadline")[:limiet]
     )
@@ -62,7 +66,8 @@ def mijn_werk(user, limiet=50):
         .order_by("aangemaakt")[:limiet]
     )
     teruggestuurd = (
-        Versie.objects.filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
+        permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
+        .filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
         .defer("inhoud")
         .select_related("document")
         .order_by("aangemaakt")[:limiet]

@@ -38,3 +38,7 @@ class ResultaatSoort(models.TextChoices):
     EENS_ONEENS = "eens_oneens", _("Eens / oneens")
     SCHAAL = "schaal", _("Schaal 1–5")
     WOORDEN = "woorden", _("Vrije woorden")
+
+
+# Input without a written answer yet, but answered in the session (see Inbreng.antwoord_status).
+BEANTWOORD_IN_SESSIE = "Beantwoord in de sessie"

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from inkoop.besluitvorming.models import Voorstel
+from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, TijdInvoer
 from inkoop.sessies import services
@@ -42,7 +43,7 @@ def voorzieningen_van(traject, regio):
     return Voorziening.objects.filter(regio=regio).order_by("volgorde", "naam")
 
 
-class SessieForm(RevisieVeld, forms.ModelForm):
+class SessieForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
     deelnemers = GebruikerKeuze(
         queryset=get_user_model().objects.none(),
         required=False,
@@ -90,7 +91,7 @@ class VerslagInleidingForm(RevisieVeld, forms.ModelForm):
         widgets = {"verslag_inleiding": forms.Textarea(attrs={"rows": 6})}
 
 
-class _OnderdeelForm(RevisieVeld, forms.ModelForm):
+class _OnderdeelForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
     """An item of a session page; gets the session so choices stay inside its region."""
 
     def __init__(self, *args, sessie, **kwargs):
@@ -237,7 +238,7 @@ class ActiepuntForm(_OnderdeelForm):
         return data
 
 
-class VerslagVaststellenForm(forms.Form):
+class VerslagVaststellenForm(EenmaligVeld, forms.Form):
     verslag_van = forms.ModelChoiceField(
         queryset=Sessie.objects.none(),
         label="Verslag van sessie",

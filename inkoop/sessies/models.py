@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inkoop.sessies.constants import (
+    BEANTWOORD_IN_SESSIE,
     BronSoort,
     InbrengSoort,
     ResultaatSoort,
@@ -294,3 +295,18 @@ class Inbreng(models.Model):
 
     def __str__(self):
         return self.tekst[:60]
+
+    # The one rule for "is this input answered": in the session (`antwoord`) or in writing
+    # afterwards (`verwerking`). inkoop.sessies.selectors.ONBEANTWOORD is the same rule as a
+    # filter; the session page, the response report (page and PDF) and "Mijn werk" read these.
+    @property
+    def beantwoord(self) -> bool:
+        return bool(self.verwerking) or bool(self.antwoord)
+
+    @property
+    def antwoord_status(self) -> str:
+        if self.verwerking:
+            return str(self.get_verwerking_display())
+        if self.antwoord:
+            return BEANTWOORD_IN_SESSIE
+        return str(Verwerking.OPEN.label)

@@ -36,7 +36,7 @@ def reactienota_bron(traject: Traject) -> Bron:
     context = {
         "traject": traject,
         "nota": nota,
-        "open": sum(1 for g in nota["groepen"] for i in g["items"] if not i["verwerking"]),
+        "open": nota["onbeantwoord"],
         "kenmerk": "",
         "concept": False,
     }

@@ -5,7 +5,7 @@ Every page reads with a fixed number of queries, however many items a session or
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from inkoop.besluitvorming.constants import Uitkomst
@@ -14,6 +14,9 @@ from inkoop.sessies.constants import Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Sessie, Stelling
 from inkoop.trajecten.models import Mijlpaal, Traject
 from uitgangspunten.models import Uitgangspunt
+
+# Input answered neither in the session nor in writing: the filter twin of Inbreng.beantwoord.
+ONBEANTWOORD = Q(verwerking=Verwerking.OPEN, antwoord="")
 
 UITGANGSPUNTEN_KORT = Uitgangspunt.objects.only("id", "uid", "titel", "traject_id")
 
@@ -110,7 +113,8 @@ def reactienota(traject: Traject, voorziening=None) -> dict:
         {"titel": "Algemeen" | service name, "voorziening_id": id or None, "items": [
             {"pk", "soort", "tekst", "antwoord", "bron", "bron_soort", "bron_naam",
              "sessie": {"titel", "datum"} or None, "uitgangspunten": [{"titel", "url"}],
-             "verwerking" (code, "" = open), "verwerking_label", "toelichting"}]}]}
+             "verwerking" (code, "" = open), "verwerking_label" (Inbreng.antwoord_status),
+             "beantwoord", "toelichting"}]}], "onbeantwoord": n}
     General input ("Algemeen") first, then services in their usual order.
     """
     qs = inbreng_queryset().filter(traject=traject)
@@ -147,7 +151,8 @@ def reactienota(traject: Traject, voorziening=None) -> dict:
                     for u in inbreng.uitgangspunten.all()
                 ],
                 "verwerking": inbreng.verwerking,
-                "verwerking_label": str(Verwerking(inbreng.verwerking).label),
+                "verwerking_label": inbreng.antwoord_status,
+                "beantwoord": inbreng.beantwoord,
                 "toelichting": inbreng.verwerking_toelichting,
             }
         )
@@ -157,6 +162,7 @@ def reactienota(traject: Traject, voorziening=None) -> dict:
         "traject": traject.naam,
         "voorziening": voorziening.naam if voorziening is not None else None,
         "aantal": sum(len(g["items"]) for g in lijst),
+        "onbeantwoord": sum(1 for g in lijst for i in g["items"] if not i["beantwoord"]),
         "groepen": lijst,
     }
 

@@ -91,8 +91,9 @@ def test_besluit_vastleggen_via_formulier(client_als, met_rol, regio, traject, d
     voorstel = VoorstelFactory(traject=traject, gremium=pfho)
     voorstel.versies.add(versie)
     punt = BeslispuntFactory(voorstel=voorstel, nummer=1)
-    BesluitFactory(gremium=GremiumFactory(regio=regio, soort=GremiumSoort.DO), versie=versie,
-                   uitkomst=Uitkomst.INGESTEMD)  # fmt: skip; the DO step comes first
+    # The DO step of the route comes first.
+    do = GremiumFactory(regio=regio, soort=GremiumSoort.DO)
+    BesluitFactory(gremium=do, versie=versie, uitkomst=Uitkomst.INGESTEMD)
     url = reverse("inkoop:besluit_nieuw", kwargs={"regio": regio.slug, "slug": traject.slug})
     client = client_als(secretaris)
     pagina = client.get(url, {"voorstel": voorstel.pk})

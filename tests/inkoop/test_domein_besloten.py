@@ -27,7 +27,9 @@ def traject(regio):
 
 @pytest.fixture
 def besloten(traject):
-    voorstel = VoorstelFactory(traject=traject, onderwerp="Inkoopstrategie", financien="Binnen budget")
+    voorstel = VoorstelFactory(
+        traject=traject, onderwerp="Inkoopstrategie", financien="Binnen budget"
+    )
     BeslispuntFactory(voorstel=voorstel, nummer=1)
     BesluitFactory(gremium=voorstel.gremium, voorstel=voorstel)
     return voorstel

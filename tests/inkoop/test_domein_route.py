@@ -90,9 +90,7 @@ def _tegelijk(functies):
     return fouten
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="deadlockdetectie is van PostgreSQL"
-)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="deadlockdetectie is van PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_parallelle_verplaatsingen_deadlocken_niet(met_rol, regio):
     """Real threads, real transactions on PostgreSQL: two people move different steps of the

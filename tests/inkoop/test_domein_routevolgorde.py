@@ -91,9 +91,11 @@ def test_afwijking_met_reden_wordt_vastgelegd_en_getoond(
         afwijking="Het DO vergadert pas na de zomer; spoed wegens de aanbesteding.",
     )  # fmt: skip
     assert besluit.afwijking.startswith("Het DO vergadert")
-    html = client_als(adviseur).get(
-        reverse("inkoop:document_besluitvorming", kwargs={"pk": versie.document_id})
-    ).text
+    html = (
+        client_als(adviseur)
+        .get(reverse("inkoop:document_besluitvorming", kwargs={"pk": versie.document_id}))
+        .text
+    )
     tijdlijn = html.split('id="kop-tijdlijn"', 1)[1]
     assert "Afwijking van de route" in tijdlijn and "Het DO vergadert pas na de zomer" in tijdlijn
 
@@ -107,7 +109,9 @@ def test_alle_colleges_na_afwijking_zegt_dat_het_do_nog_openstaat(versie, gremia
 
 
 def test_formulier_toont_de_weigering_bij_het_veld(client_als, traject, versie, gremia, secretaris):
-    url = reverse("inkoop:besluit_nieuw", kwargs={"regio": traject.regio.slug, "slug": traject.slug})
+    url = reverse(
+        "inkoop:besluit_nieuw", kwargs={"regio": traject.regio.slug, "slug": traject.slug}
+    )
     response = client_als(secretaris).post(url, {
         "gremium": gremia["pfho"].pk, "datum": "2026-12-01", "uitkomst": Uitkomst.VRIJGEGEVEN,
         "versie": versie.pk,

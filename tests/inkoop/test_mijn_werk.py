@@ -21,14 +21,14 @@ def _werk(client_als, user):
 def test_lezer_ziet_geen_lege_takenlijsten_van_andere_rollen(client_als, lezer):
     html = _werk(client_als, lezer)
     assert "Met uw rol hoeft u geen stukken" in html
-    for kop in ("Versies ter beoordeling", "Besluiten vast te leggen", "Inbreng zonder antwoord"):
+    for kop in ("Versies ter beoordeling", "Besluiten vast te leggen", "Inbreng nog te verwerken"):
         assert kop not in html
 
 
 def test_directeur_ziet_beoordelen_maar_niet_voorstellen_of_inbreng(client_als, directeur):
     html = _werk(client_als, directeur)
     assert "Versies ter beoordeling" in html
-    assert "Voorstellen voor te bereiden" not in html and "Inbreng zonder antwoord" not in html
+    assert "Voorstellen voor te bereiden" not in html and "Inbreng nog te verwerken" not in html
 
 
 def test_secretaris_ziet_inbreng_met_link_naar_het_antwoord(client_als, met_rol, regio):

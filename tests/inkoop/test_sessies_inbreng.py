@@ -116,7 +116,7 @@ def test_open_inbreng_op_traject_en_voorziening(client_als, adviseur, sessie, tr
     client = client_als(adviseur)
     html = client.get(traject.get_absolute_url()).content.decode()
     lijst_url = reverse("inkoop:inbreng_lijst", kwargs={"regio": "noord", "slug": traject.slug})
-    assert f'{lijst_url}?open=1">bekijk de inbreng zonder antwoord' in html
+    assert f'{lijst_url}?open=1">bekijk de inbreng die nog verwerkt moet worden' in html
     html = client.get(lijst_url, {"open": "1", "voorziening": voorziening.slug}).content.decode()
     assert "Open vraag?" in html
     assert "Algemene open vraag?" not in html and "Beantwoord?" not in html
@@ -128,7 +128,7 @@ def test_open_inbreng_op_traject_en_voorziening(client_als, adviseur, sessie, tr
         {"open_inbreng": rijen, "voorziening": voorziening},
     )
     assert f"?open=1&amp;voorziening={voorziening.slug}" in blok
-    assert "1 item zonder antwoord" in blok
+    assert "1 item nog te verwerken" in blok
 
 
 def test_reactienota_groepeert_per_voorziening_algemeen_eerst(client_als, adviseur, sessie,

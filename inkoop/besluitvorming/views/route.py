@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from inkoop.besluitvorming import selectors, services
 from inkoop.besluitvorming.forms import RouteStapForm
 from inkoop.besluitvorming.models import RouteStap
+from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, revisie_uit
 from inkoop.trajecten.views import traject_of_404
@@ -47,7 +48,16 @@ def routestap_toevoegen(request, regio, slug):
     form = RouteStapForm(request.POST, regio=traject.regio)
     if form.is_valid():
         try:
-            services.routestap_toevoegen(traject=traject, door=request.user, **form.cleaned_data)
+            with eenmalig(form):
+                services.routestap_toevoegen(
+                    traject=traject,
+                    door=request.user,
+                    gremium_soort=form.cleaned_data["gremium_soort"],
+                    beoogde_uitkomst=form.cleaned_data["beoogde_uitkomst"],
+                    gremium=form.cleaned_data["gremium"],
+                )
+        except AlVerstuurd:
+            messages.info(request, AL_VERSTUURD)
         except DomeinFout as fout:
             messages.error(request, str(fout))
         else:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from inkoop.besluitvorming import selectors, services
 from inkoop.besluitvorming.forms import BesluitForm, VoorstelForm
 from inkoop.besluitvorming.models import Voorstel
+from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.trajecten.constants import GremiumSoort
@@ -48,15 +49,19 @@ def _voorstel_formulier(request, traject, voorstel=None):
     if request.method == "POST" and form.is_valid():
         gegevens = {veld: form.cleaned_data[veld] for veld in services.VOORSTEL_VELDEN}
         try:
-            voorstel = services.voorstel_opslaan(
-                traject=traject,
-                door=request.user,
-                gegevens=gegevens,
-                beslispunten=form.beslispunt_teksten(),
-                versies=form.cleaned_data["versies"],
-                voorstel=voorstel,
-                revisie=form.cleaned_data.get("revisie"),
-            )
+            with eenmalig(form):
+                voorstel = services.voorstel_opslaan(
+                    traject=traject,
+                    door=request.user,
+                    gegevens=gegevens,
+                    beslispunten=form.beslispunt_teksten(),
+                    versies=form.cleaned_data["versies"],
+                    voorstel=voorstel,
+                    revisie=form.cleaned_data.get("revisie"),
+                )
+        except AlVerstuurd:
+            messages.info(request, AL_VERSTUURD)
+            return redirect("inkoop:voorstellen", regio=traject.regio.slug, slug=traject.slug)
         except Conflict as conflict:
             conflict_tonen(form, conflict, traject=traject)
         except DomeinFout as fout:
@@ -209,18 +214,24 @@ def besluit_nieuw(request, regio, slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            besluit = services.besluit_vastleggen(
-                gremium=data["gremium"],
-                door=request.user,
-                datum=data["datum"],
-                uitkomst=data["uitkomst"],
-                versie=data["versie"],
-                voorstel=data["voorstel"],
-                sessie=data["sessie"],
-                toelichting=data["toelichting"],
-                punten=form.punten(),
-                afwijking=data["afwijking"],
-            )
+            with eenmalig(form):
+                besluit = services.besluit_vastleggen(
+                    gremium=data["gremium"],
+                    door=request.user,
+                    datum=data["datum"],
+                    uitkomst=data["uitkomst"],
+                    versie=data["versie"],
+                    voorstel=data["voorstel"],
+                    sessie=data["sessie"],
+                    toelichting=data["toelichting"],
+                    punten=form.punten(),
+                    afwijking=data["afwijking"],
+                )
+        except AlVerstuurd:
+            messages.info(request, AL_VERSTUURD)
+            if data["versie"] is not None:
+                return redirect("inkoop:document_besluitvorming", pk=data["versie"].document_id)
+            return redirect(reverse("inkoop:besluitenlijst", kwargs={"regio": regio, "slug": slug}))
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:

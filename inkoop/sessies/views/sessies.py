@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import Conflict, conflict_tonen
 from inkoop.sessies import forms, selectors, services
@@ -56,11 +57,15 @@ def _sessie_formulier(request, regio, sessie, initial=None):
         nieuw = form.save(commit=False)
         nieuw.regio = regio
         try:
-            nieuw = services.sessie_opslaan(
-                sessie=nieuw,
-                deelnemers=form.cleaned_data["deelnemers"],
-                revisie=form.cleaned_data.get("revisie"),
-            )
+            with eenmalig(form):
+                nieuw = services.sessie_opslaan(
+                    sessie=nieuw,
+                    deelnemers=form.cleaned_data["deelnemers"],
+                    revisie=form.cleaned_data.get("revisie"),
+                )
+        except AlVerstuurd:
+            messages.info(request, AL_VERSTUURD)
+            return redirect("inkoop:sessies_regio", regio=regio.slug)
         except Conflict as conflict:
             conflict_tonen(form, conflict, regio=regio)
         except ValidationError as fout:

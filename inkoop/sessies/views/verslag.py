@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.sessies import charts, forms, selectors, services
@@ -215,7 +216,14 @@ def onderdeel_nieuw(request, pk, soort):
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
     form = _nieuw_form(sessie, soort, request.POST)
-    opgeslagen = _opslaan(form, sessie)
+    try:
+        with eenmalig(form):
+            opgeslagen = _opslaan(form, sessie)
+    except AlVerstuurd:
+        # The whole page again (also for HTMX): the item made by the first send, and the message.
+        messages.info(request, AL_VERSTUURD)
+        url = sessie_url(sessie, f"sectie-{soort}")
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if request.htmx:
         return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
     if opgeslagen:
@@ -324,12 +332,16 @@ def verslag_vaststellen(request, pk):
     form = forms.VerslagVaststellenForm(request.POST, keuzes=services.verslag_vaststelbaar(sessie))
     if form.is_valid():
         try:
-            besluit = services.verslag_vaststellen(
-                sessie=sessie,
-                verslag_van=form.cleaned_data["verslag_van"],
-                door=request.user,
-                toelichting=form.cleaned_data["toelichting"],
-            )
+            with eenmalig(form):
+                besluit = services.verslag_vaststellen(
+                    sessie=sessie,
+                    verslag_van=form.cleaned_data["verslag_van"],
+                    door=request.user,
+                    toelichting=form.cleaned_data["toelichting"],
+                )
+        except AlVerstuurd:
+            messages.info(request, AL_VERSTUURD)
+            return redirect(sessie_url(sessie, "vaststellen"))
         except ValidationError as exc:
             form.add_error("verslag_van", exc.messages)
         else:
