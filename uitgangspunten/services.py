@@ -156,6 +156,27 @@ def ontwikkelingen_bijwerken(
 
 
 @transaction.atomic
+def document_aanmaken(
+    *, traject, soort, titel, auteur, kop_labels=None, **kop
+) -> Document:
+    """A new draft document with its memo header (fields of KOP_VELDEN)."""
+    onbekend = set(kop) - set(KOP_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende kopvelden: {sorted(onbekend)}")
+    onbekende_labels = set(kop_labels or {}) - set(KOP_VELDEN)
+    if onbekende_labels:
+        raise TypeError(f"Labels voor onbekende kopvelden: {sorted(onbekende_labels)}")
+    document = Document(
+        traject=traject, soort=soort, titel=titel, aangemaakt_door=auteur,
+        kop_labels=dict(kop_labels or {}), **kop,
+    )  # fmt: skip
+    document._history_user = auteur
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
 def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
     onbekend = set(velden) - set(KOP_VELDEN)
     if onbekend:
