@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from inkoop.core.taken import na_commit_inplannen
+from inkoop.pdf import docx as word
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
-from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.constants import ExportFormaat, ExportSoort, ExportStatus
 from inkoop.pdf.models import Export
 
 logger = logging.getLogger(__name__)
@@ -47,27 +48,36 @@ def inhoud_hash(template: str, variant: str, html: str) -> str:
     return h.hexdigest()
 
 
-def _html_en_hash(bron, variant):
+def _html_en_hash(bron, variant, formaat=ExportFormaat.PDF):
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
-    return html, inhoud_hash(bron.template, variant, html)
+    # A Word file of the same HTML is another file: the format is part of the key.
+    sleutel_variant = variant if formaat == ExportFormaat.PDF else f"{formaat}:{word.VERSIE}"
+    return html, inhoud_hash(bron.template, sleutel_variant, html)
 
 
-def bestandsnaam(bron, datum=None) -> str:
+# How each format is made from the same template and context: (html, bytes), see render.py.
+RENDERERS = {ExportFormaat.PDF: pdf.render_pdf, ExportFormaat.DOCX: word.render_docx}
+
+
+def bestandsnaam(bron, datum=None, formaat=ExportFormaat.PDF) -> str:
     datum = datum or timezone.localdate()
     delen = [f"{datum:%Y-%m-%d}", slugify(bron.titel)[:120] or "document"]
     if bron.versie:
         delen.append(slugify(bron.versie))
-    return "-".join(delen) + ".pdf"
+    return "-".join(delen) + f".{formaat}"
 
 
 @transaction.atomic
-def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=None) -> Export:
+def export_aanvragen(
+    *, onderwerp, soort, user=None, parameters=None, variant=None, formaat=ExportFormaat.PDF
+) -> Export:
     """A finished or pending export of this content if one exists, else a new queued job.
 
     The job is enqueued after commit; when the queue is down the row stays "in de wachtrij"
     and the widget says so.
     """
     soort = ExportSoort(soort)
+    formaat = ExportFormaat(formaat)
     parameters = dict(parameters or {})
     variant = variant or pdf.STANDAARD_VARIANT
     if variant not in pdf.VARIANTEN:
@@ -75,13 +85,14 @@ def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=No
     bron = export_selectors.bron(soort, onderwerp, parameters)
     if soort == ExportSoort.REDLINE and bron.extra.get("tegen"):
         parameters.setdefault("tegen", bron.extra["tegen"])
-    _, sleutel = _html_en_hash(bron, variant)
+    _, sleutel = _html_en_hash(bron, variant, formaat)
     ct = ContentType.objects.get_for_model(type(onderwerp))
     bestaand = (
         Export.objects.filter(
             content_type=ct,
             object_id=onderwerp.pk,
             soort=soort,
+            formaat=formaat,
             inhoud_hash=sleutel,
             status__in=[ExportStatus.KLAAR, ExportStatus.WACHTRIJ, ExportStatus.BEZIG],
         )
@@ -92,13 +103,14 @@ def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=No
         return bestaand
     export = Export.objects.create(
         soort=soort,
+        formaat=formaat,
         content_type=ct,
         object_id=onderwerp.pk,
         variant=variant,
         parameters=parameters,
         inhoud_hash=sleutel,
         aangevraagd_door=user,
-        bestandsnaam=bestandsnaam(bron),
+        bestandsnaam=bestandsnaam(bron, formaat=formaat),
     )
     inplannen(export)
     return export
@@ -127,10 +139,10 @@ def export_uitvoeren(*, export_id: int, renderen=None) -> Export | None:
     Transient errors (OSError, database OperationalError) propagate so the task retries;
     anything else marks the job failed with a Dutch message saying what to do.
     """
-    renderen = renderen or pdf.render_pdf
     export = Export.objects.filter(pk=export_id).first()
     if export is None or export.status == ExportStatus.KLAAR:
         return export
+    renderen = renderen or RENDERERS[ExportFormaat(export.formaat)]
     begin = time.monotonic()
     _bijwerken(
         export_id,
@@ -146,7 +158,7 @@ def export_uitvoeren(*, export_id: int, renderen=None) -> Export | None:
         return Export.objects.get(pk=export_id)
     try:
         bron = export_selectors.bron(export.soort, onderwerp, export.parameters)
-        html, sleutel = _html_en_hash(bron, export.variant)
+        html, sleutel = _html_en_hash(bron, export.variant, export.formaat)
         _bijwerken(export_id, voortgang=10)
         vertraging = export.parameters.get("testvertraging_s")
         if vertraging and os.environ.get(TESTVERTRAGING_ENV) == "1":
@@ -156,7 +168,7 @@ def export_uitvoeren(*, export_id: int, renderen=None) -> Export | None:
         _, pdf_bytes = resultaat
         _bijwerken(export_id, voortgang=90)
         export.refresh_from_db()
-        naam = export.bestandsnaam or bestandsnaam(bron)
+        naam = export.bestandsnaam or bestandsnaam(bron, formaat=export.formaat)
         export.bestand.save(naam, ContentFile(pdf_bytes), save=False)
         export.inhoud_hash = sleutel
         export.bestandsnaam = naam
