@@ -55,8 +55,10 @@ def _html_en_hash(bron, variant, formaat=ExportFormaat.PDF):
     return html, inhoud_hash(bron.template, sleutel_variant, html)
 
 
-# How each format is made from the same template and context: (html, bytes), see render.py.
-RENDERERS = {ExportFormaat.PDF: pdf.render_pdf, ExportFormaat.DOCX: word.render_docx}
+def renderer(formaat: str):
+    """How a format is made from the same template and context: (html, bytes), see render.py.
+    Looked up at call time, so a test can stand in for either."""
+    return word.render_docx if formaat == ExportFormaat.DOCX else pdf.render_pdf
 
 
 def bestandsnaam(bron, datum=None, formaat=ExportFormaat.PDF) -> str:
@@ -142,7 +144,7 @@ def export_uitvoeren(*, export_id: int, renderen=None) -> Export | None:
     export = Export.objects.filter(pk=export_id).first()
     if export is None or export.status == ExportStatus.KLAAR:
         return export
-    renderen = renderen or RENDERERS[ExportFormaat(export.formaat)]
+    renderen = renderen or renderer(export.formaat)
     begin = time.monotonic()
     _bijwerken(
         export_id,
