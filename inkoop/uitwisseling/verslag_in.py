@@ -162,7 +162,9 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
         if gevonden is None:
             if laatste is not None and items[laatste]["soort"] == STELLING:
                 resultaat = resultaat_lezen(tekst)
-                if resultaat and items[laatste]["resultaat"] is None:
+                huidig = items[laatste]["resultaat"]
+                leeg = huidig is None or (items[laatste].get("open_vraag") and not huidig["woorden"])
+                if resultaat and leeg:
                     items[laatste]["resultaat"] = resultaat
                 else:
                     items[laatste]["toelichting"] = f"{items[laatste]['toelichting']}\n{tekst}".strip()
@@ -191,7 +193,7 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
                 item["resultaat"] = {"resultaat_soort": ResultaatSoort.WOORDEN, "woorden": ""}
                 item["open_vraag"] = True
             else:
-                resultaat = re.split(r"\s+[-–]\s+(?=\d)|\s*\((?=\d[^)]*(?:voor|eens|%))", inhoud)
+                resultaat = re.split(r"\s+[-–—]\s+(?=\d)|\s*\((?=\d[^)]*(?:voor|eens|%))", inhoud)
                 if len(resultaat) > 1 and resultaat_lezen(resultaat[-1]):
                     item["tekst"] = resultaat[0].strip()
                     item["resultaat"] = resultaat_lezen(resultaat[-1])
@@ -203,7 +205,7 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
         laatste = len(items) - 1
     # Answers to an open question are its word list.
     for item in items:
-        if item.get("open_vraag") and item["toelichting"]:
+        if item.get("open_vraag") and item["toelichting"] and not item["resultaat"]["woorden"]:
             item["resultaat"]["woorden"] = item["toelichting"]
             item["toelichting"] = ""
     return {"regels": items}
