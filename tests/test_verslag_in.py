@@ -1,4 +1,5 @@
-"""Word in: minutes (.docx or pasted text) become the session's items, every pair and figure right."""
+"""Word in: minutes (.docx or pasted text) become the session's items, every pair and figure
+right."""
 
 import sys
 from decimal import Decimal
@@ -43,7 +44,9 @@ def controleer_verslag(sessie):
         assert (inbreng.tekst, inbreng.antwoord, inbreng.bron_soort) == (vraag, antwoord, bron)
         assert inbreng.agendapunt == huishouden
 
-    opmerkingen = list(Inbreng.objects.filter(sessie=sessie, soort="opmerking").order_by("volgorde"))
+    opmerkingen = list(
+        Inbreng.objects.filter(sessie=sessie, soort="opmerking").order_by("volgorde")
+    )
     assert [(o.tekst, o.bron_soort) for o in opmerkingen] == [(t, b) for _, t, b in OPMERKINGEN]
     assert {o.bron_soort for o in opmerkingen} == {"aanbieder", "gemeente"}
 
@@ -102,19 +105,27 @@ def test_resultaat_lezen(tekst, verwacht):
         assert {k: v for k, v in resultaat.items() if k != "resultaat_soort"} == verwacht
 
 
-def test_reviewscherm_wijzigt_soort_bron_koppeling_en_laat_regels_weg(client_als, sessie, adviseur):
+def test_reviewscherm_wijzigt_soort_bron_koppeling_en_regels_weg(client_als, sessie, adviseur):
     up = UitgangspuntFactory(traject=sessie.traject, titel="Minder aanbieders")
     client = client_als(adviseur)
     url = reverse("inkoop:verslag_importeren", kwargs={"pk": sessie.pk})
-    plakken = ("Agendapunt: Inkoop\nVraag aanbieder: Komt er een overgangsperiode?\n"
-               "Antwoord: Ja, een jaar.\nOpmerking gemeenten: Graag eenvoud.\nLosse notitie.\n"
-               "Stelling: Eén contract per aanbieder – 5 voor / 2 tegen\nVeel discussie.")  # fmt: skip
+    plakken = "\n".join([
+        "Agendapunt: Inkoop", "Vraag aanbieder: Komt er een overgangsperiode?",
+        "Antwoord: Ja, een jaar.", "Opmerking gemeenten: Graag eenvoud.", "Losse notitie.",
+        "Stelling: Eén contract per aanbieder – 5 voor / 2 tegen", "Veel discussie.",
+    ])  # fmt: skip
     pagina = client.post(url, {"plakken": plakken})
     assert pagina.status_code == 200
     assert "Komt er een overgangsperiode?" in pagina.content.decode()
     assert not Inbreng.objects.exists()
     regels = pagina.context["voorstel"]["regels"]
-    assert [r["soort"] for r in regels] == ["agendapunt", "vraag", "opmerking", "notitie", "stelling"]
+    assert [r["soort"] for r in regels] == [
+        "agendapunt",
+        "vraag",
+        "opmerking",
+        "notitie",
+        "stelling",
+    ]
     data = {"token": pagina.context["token"], "regel-TOTAL_FORMS": 5, "regel-INITIAL_FORMS": 5}
     for i, regel in enumerate(regels):
         data |= {f"regel-{i}-soort": regel["soort"], f"regel-{i}-bron": "overig",

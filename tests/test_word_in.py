@@ -55,7 +55,9 @@ def test_inleiding_zonder_titel_koppen_en_tussenkoppen():
     voorstel = word_in.document_voorstel(lees("memo.docx"), "memo.docx")
     secties = voorstel["secties"]
     assert [(s["titel"], s["niveau"]) for s in secties] == [
-        ("", 0), ("Evaluatie", 1), ("Algemene uitgangspunten", 1)
+        ("", 0),
+        ("Evaluatie", 1),
+        ("Algemene uitgangspunten", 1),
     ]
     assert secties[0]["tekst"].startswith("Deze notitie vraagt het PFHO")
     # The level-2 heading stays a sub-heading inside its section.
@@ -71,7 +73,10 @@ def test_opmaak_links_lijsten_tabel_voetnoten():
     html = naar_html(intro)
     assert '<span class="underline">onderstreept</span>' in html
     # Nested numbering and nested bullets.
-    assert "1.  Samenwerking met aanbieders\n    1.  in de regiotafel\n    2.  in de wijkteams\n2." in evaluatie
+    assert (
+        "1.  Samenwerking met aanbieders\n    1.  in de regiotafel\n    2.  in de wijkteams\n2."
+        in evaluatie
+    )
     assert "- Hulp bij het huishouden\n  - ondersteuning thuis" in evaluatie
     html = naar_html(evaluatie)
     assert "<ol>\n<li>Samenwerking met aanbieders\n<ol>\n<li>in de regiotafel</li>" in html
@@ -122,7 +127,9 @@ def test_kop_in_een_tabel_en_koppen_op_niveau_2():
     assert voorstel["datum"] == "2020-02-03"
     assert voorstel["titel"] == "Verlenging contracten begeleiding"
     assert [(s["titel"], s["niveau"]) for s in voorstel["secties"]] == [
-        ("", 0), ("Voorstel", 2), ("Toelichting", 2)
+        ("", 0),
+        ("Voorstel", 2),
+        ("Toelichting", 2),
     ]
     assert voorstel["secties"][2]["tekst"].startswith("# Financiën")
     assert "[verlengen]{.underline}" in voorstel["secties"][1]["tekst"]
@@ -147,7 +154,9 @@ def test_bestand_van_libreoffice_met_voetnoot_en_eindnoot():
     assert "# Percelen" in strategie["tekst"]
     assert "| Mijlpaal" in planning["tekst"]
     assert [u["titel"] for u in voorstel["uitgangspunten"]] == [
-        "Het kind centraal", "Minder aanbieders, meer partnerschap", "Resultaatgericht bekostigen"
+        "Het kind centraal",
+        "Minder aanbieders, meer partnerschap",
+        "Resultaatgericht bekostigen",
     ]
 
 
@@ -192,7 +201,9 @@ def test_import_maakt_document_secties_en_uitgangspunten(traject, adviseur):
     assert document.kenmerk == "RE/2019/0312" and document.zaaknummer == "Z-2019-00417"
     assert document.kop_labels["betreft"] == "Betreffende"
     assert [s.titel for s in Sectie.objects.filter(document=document)] == [
-        "", "Evaluatie", "Algemene uitgangspunten"
+        "",
+        "Evaluatie",
+        "Algemene uitgangspunten",
     ]
     ups = Uitgangspunt.objects.filter(traject=traject).order_by("soort", "volgorde")
     assert [(u.soort, u.titel) for u in ups] == [
@@ -282,7 +293,8 @@ def test_upload_review_en_opslaan(client_als, traject, adviseur):
     token = pagina.context["token"]
     data = {
         "token": token, "soort": "notitie", "titel": "Uitgangspunten Wmo", "aan": "PFHO",
-        "van": "", "betreft": "Uitgangspunten", "datum": "2019-03-14", "kenmerk": "", "zaaknummer": "",
+        "van": "", "betreft": "Uitgangspunten", "datum": "2019-03-14", "kenmerk": "",
+        "zaaknummer": "",
         "sectie-TOTAL_FORMS": 3, "sectie-INITIAL_FORMS": 3,
         "up-TOTAL_FORMS": 5, "up-INITIAL_FORMS": 5,
     }  # fmt: skip
@@ -293,7 +305,9 @@ def test_upload_review_en_opslaan(client_als, traject, adviseur):
     antwoord = client.post(url, data, follow=True)
     document = Document.objects.get()
     assert antwoord.redirect_chain[-1][0] == document.get_absolute_url()
-    assert "Geïmporteerd: document ‘Uitgangspunten Wmo’ met 3 sectie(s)" in antwoord.content.decode()
+    assert (
+        "Geïmporteerd: document ‘Uitgangspunten Wmo’ met 3 sectie(s)" in antwoord.content.decode()
+    )
     assert document.aan == "PFHO" and Uitgangspunt.objects.count() == 2
     # The same review cannot be saved twice.
     client.post(url, data)

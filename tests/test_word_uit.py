@@ -1,4 +1,5 @@
-"""Word out: version, proposal and minutes as .docx through the export job; opened in LibreOffice."""
+"""Word out: version, proposal and minutes as .docx through the export job, opened in
+LibreOffice."""
 
 import io
 import shutil
@@ -111,7 +112,9 @@ def test_knop_en_download(client_als, versie, adviseur, django_capture_on_commit
 
 
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice ontbreekt (make libreoffice)")
-def test_docx_opent_in_libreoffice_met_voetnoten(versie, django_capture_on_commit_callbacks, tmp_path):
+def test_docx_opent_in_libreoffice_met_voetnoten(
+    versie, django_capture_on_commit_callbacks, tmp_path
+):
     export = word_export(versie, ExportSoort.VERSIE, django_capture_on_commit_callbacks)
     bestand = tmp_path / "versie.docx"
     bestand.write_bytes(export.bestand.read())

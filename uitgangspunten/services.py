@@ -156,9 +156,7 @@ def ontwikkelingen_bijwerken(
 
 
 @transaction.atomic
-def document_aanmaken(
-    *, traject, soort, titel, auteur, kop_labels=None, **kop
-) -> Document:
+def document_aanmaken(*, traject, soort, titel, auteur, kop_labels=None, **kop) -> Document:
     """A new draft document with its memo header (fields of KOP_VELDEN)."""
     onbekend = set(kop) - set(KOP_VELDEN)
     if onbekend:

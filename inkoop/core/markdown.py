@@ -1,9 +1,9 @@
 """Markdown → safe HTML, the same for pages and PDFs.
 
 markdown-it-py renders (with footnotes, tables and underline as a bracketed span
-`[tekst]{.underline}`, the notation pandoc writes for a Word import); nh3 then keeps only an allow-list of tags,
-attributes and URL schemes, so script, event handlers and javascript: URLs never survive,
-whatever the input.
+`[tekst]{.underline}`, the notation pandoc writes for a Word import); nh3 then keeps only an
+allow-list of tags, attributes and URL schemes, so script, event handlers and javascript: URLs
+never survive, whatever the input.
 """
 
 from functools import lru_cache

@@ -40,7 +40,10 @@ def exports_van(
     ct = ContentType.objects.get_for_model(type(onderwerp))
     return list(
         Export.objects.filter(
-            content_type=ct, object_id=onderwerp.pk, soort=soort, parameters=parameters or {},
+            content_type=ct,
+            object_id=onderwerp.pk,
+            soort=soort,
+            parameters=parameters or {},
             formaat=formaat,
         )
         .select_related("aangevraagd_door")

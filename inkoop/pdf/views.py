@@ -15,7 +15,6 @@ from inkoop.pdf.constants import ExportFormaat, ExportStatus
 from inkoop.pdf.models import Export
 from regions import permissions
 
-
 MIMETYPES = {
     ExportFormaat.PDF: "application/pdf",
     ExportFormaat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -52,7 +52,9 @@ class Gelezen:
 
 def _tel(xml: bytes, xpath: str) -> int:
     try:
-        boom = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        boom = etree.fromstring(
+            xml, parser=etree.XMLParser(resolve_entities=False, no_network=True)
+        )
     except etree.XMLSyntaxError as exc:
         raise DomeinFout({"bestand": FOUT_CORRUPT}) from exc
     return int(boom.xpath(f"count({xpath})", namespaces={"w": W}))

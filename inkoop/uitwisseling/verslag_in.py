@@ -59,13 +59,27 @@ PATRONEN = [
     (CONCLUSIE, re.compile(LABEL.format(r"conclusie|besluit|afspraak"), re.I)),
 ]
 GETAL = r"(\d+(?:[.,]\d+)?)"
-VOOR_TEGEN = re.compile(r"(\d+)\s*(?:x\s*)?(?:voor|eens)\s*(?:[/,;-]|en)\s*(\d+)\s*(?:x\s*)?(?:tegen|oneens)", re.I)
+VOOR_TEGEN = re.compile(
+    r"(\d+)\s*(?:x\s*)?(?:voor|eens)\s*(?:[/,;-]|en)\s*(\d+)\s*(?:x\s*)?(?:tegen|oneens)", re.I
+)
 EENS_ONEENS = re.compile(r"eens\s*[:=]?\s*(\d+)\D+oneens\s*[:=]?\s*(\d+)", re.I)
-PROCENT = re.compile(r"(\d+)\s*(?:deelnemers|stemmen|respondenten|aanwezigen|antwoorden)\D{0,5}(\d+(?:[.,]\d+)?)\s*%\s*(?:eens|voor)", re.I)
-PROCENT_OMGEKEERD = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*(?:eens|voor)\D{0,20}?(?:n\s*=\s*|van\s+)(\d+)", re.I)
-SCHAAL_N = re.compile(rf"{GETAL}\s*\(?\s*(?:n\s*=\s*(\d+)|(\d+)\s*(?:antwoorden|reacties|respondenten|deelnemers|stemmen))", re.I)
-SCHAAL = re.compile(rf"(?:gemiddeld(?:e)?(?:\s+score)?|score|schaal)\D{{0,12}}?{GETAL}|^\s*{GETAL}\s*$", re.I)
-WOORDEN = re.compile(r"^\s*(?:genoemde\s+)?(?:woorden|woordwolk|antwoorden|genoemd)\s*:\s*(?P<woorden>.+)$", re.I)
+PROCENT = re.compile(
+    r"(\d+)\s*(?:deelnemers|stemmen|respondenten|aanwezigen|antwoorden)\D{0,5}(\d+(?:[.,]\d+)?)\s*%\s*(?:eens|voor)",
+    re.I,
+)
+PROCENT_OMGEKEERD = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*%\s*(?:eens|voor)\D{0,20}?(?:n\s*=\s*|van\s+)(\d+)", re.I
+)
+SCHAAL_N = re.compile(
+    rf"{GETAL}\s*\(?\s*(?:n\s*=\s*(\d+)|(\d+)\s*(?:antwoorden|reacties|respondenten|deelnemers|stemmen))",
+    re.I,
+)
+SCHAAL = re.compile(
+    rf"(?:gemiddeld(?:e)?(?:\s+score)?|score|schaal)\D{{0,12}}?{GETAL}|^\s*{GETAL}\s*$", re.I
+)
+WOORDEN = re.compile(
+    r"^\s*(?:genoemde\s+)?(?:woorden|woordwolk|antwoorden|genoemd)\s*:\s*(?P<woorden>.+)$", re.I
+)
 KOP = re.compile(r"^\s*(?:#+\s*(?P<md>.+)|(?P<nr>\d{1,2})[.)]\s+(?P<titel>[^.:!?]{2,60}))\s*$")
 
 
@@ -94,7 +108,9 @@ def resultaat_lezen(tekst: str) -> dict | None:
         return {"resultaat_soort": ResultaatSoort.EENS_ONEENS,
                 "eens": int(m.group(1)), "oneens": int(m.group(2))}  # fmt: skip
     if (m := PROCENT.search(tekst)) or (m2 := PROCENT_OMGEKEERD.search(tekst)):
-        n, procent = (int(m.group(1)), _getal(m.group(2))) if m else (int(m2.group(2)), _getal(m2.group(1)))
+        n, procent = (
+            (int(m.group(1)), _getal(m.group(2))) if m else (int(m2.group(2)), _getal(m2.group(1)))
+        )
         eens = int((n * procent / 100).to_integral_value())
         return {"resultaat_soort": ResultaatSoort.EENS_ONEENS, "eens": eens, "oneens": n - eens}
     if m := SCHAAL_N.search(tekst):
@@ -163,11 +179,15 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
             if laatste is not None and items[laatste]["soort"] == STELLING:
                 resultaat = resultaat_lezen(tekst)
                 huidig = items[laatste]["resultaat"]
-                leeg = huidig is None or (items[laatste].get("open_vraag") and not huidig["woorden"])
+                leeg = huidig is None or (
+                    items[laatste].get("open_vraag") and not huidig["woorden"]
+                )
                 if resultaat and leeg:
                     items[laatste]["resultaat"] = resultaat
                 else:
-                    items[laatste]["toelichting"] = f"{items[laatste]['toelichting']}\n{tekst}".strip()
+                    items[laatste]["toelichting"] = (
+                        f"{items[laatste]['toelichting']}\n{tekst}".strip()
+                    )
                 continue
             items.append(_item(NOTITIE, tekst, agendapunt=agendapunt))
             continue
@@ -258,8 +278,9 @@ class Resultaat:
 
     def melding(self) -> str:
         return (
-            f"Verslag geïmporteerd: {self.agendapunten} agendapunt(en), {self.vragen} vraag/vragen, "
-            f"{self.opmerkingen} opmerking(en) en advies, {self.stellingen} stelling(en), "
+            f"Verslag geïmporteerd: {self.agendapunten} agendapunt(en), "
+            f"{self.vragen} vraag/vragen, {self.opmerkingen} opmerking(en) en advies, "
+            f"{self.stellingen} stelling(en), "
             f"{self.actiepunten} actiepunt(en), {self.conclusies} conclusie(s) en "
             f"{self.notities} discussienotitie(s)."
         )

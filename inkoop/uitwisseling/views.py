@@ -181,8 +181,8 @@ def verslag_importeren(request, pk):
             return _verslag_review(request, sessie, voorstel, token,
                                    _verslag_formulieren(sessie, voorstel))  # fmt: skip
     status = 400 if form.errors else 200
-    return render(request, "uitwisseling/verslag_upload.html",
-                  {"sessie": sessie, "regio": sessie.regio, "form": form}, status=status)  # fmt: skip
+    context = {"sessie": sessie, "regio": sessie.regio, "form": form}
+    return render(request, "uitwisseling/verslag_upload.html", context, status=status)
 
 
 def _verslag_opslaan(request, sessie):

@@ -201,7 +201,7 @@ def _delen_naar_markdown(ast, delen: list[list]) -> list[tuple[str, int]]:
     for stuk in stukken:
         volgorde = list(dict.fromkeys(m.group("n") for m in VOETNOOT_VERWIJZING.finditer(stuk)))
         nieuw = {oud: str(i) for i, oud in enumerate(volgorde, start=1)}
-        stuk = VOETNOOT_VERWIJZING.sub(lambda m: f"[^{nieuw.get(m.group('n'), m.group('n'))}]", stuk)
+        stuk = VOETNOOT_VERWIJZING.sub(lambda m, nieuw=nieuw: f"[^{nieuw[m.group('n')]}]", stuk)
         stuk = stuk.strip()
         if volgorde:
             stuk += "\n\n" + "\n\n".join(
@@ -238,7 +238,11 @@ def _uitgangspunten_in(blokken) -> list[tuple[int, str, list]]:
                         gevonden.append((start + i, titel, uitleg))
         elif blok.get("t") in ("Para", "Plain"):
             inlines = blok["c"]
-            m = NUMMER.match(inlines[0].get("c", "")) if inlines and inlines[0].get("t") == "Str" else None
+            m = (
+                NUMMER.match(inlines[0].get("c", ""))
+                if inlines and inlines[0].get("t") == "Str"
+                else None
+            )
             if m and len(inlines) > 2 and inlines[1].get("t") == "Space":
                 aanloop = _aanloop(inlines[2:])
                 if aanloop:
@@ -302,7 +306,9 @@ def document_voorstel(data: bytes, naam: str = "") -> dict:
     ]  # fmt: skip
     niet_overgenomen = list(gelezen.niet_overgenomen)
     if datum_tekst and datum is None:
-        niet_overgenomen.append(f"Datum '{datum_tekst}' is geen datum die de app kent: vul haar in.")
+        niet_overgenomen.append(
+            f"Datum '{datum_tekst}' is geen datum die de app kent: vul haar in."
+        )
     return {
         "bestandsnaam": naam,
         "titel": titel,

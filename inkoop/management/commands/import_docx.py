@@ -66,7 +66,9 @@ class Command(BaseCommand):
         if sessie is None:
             raise CommandError(f"Geen sessie {pk}.")
         if not permissions.mag(gebruiker, "sessies_bewerken", sessie):
-            raise CommandError(f"{gebruiker.username} mag het verslag van deze sessie niet bijwerken.")
+            raise CommandError(
+                f"{gebruiker.username} mag het verslag van deze sessie niet bijwerken."
+            )
         if pad.suffix.lower() == ".txt":
             voorstel = verslag_in.verslag_uit_tekst(data.decode("utf-8"))
         else:
