@@ -23,6 +23,7 @@ from inkoop.overzicht.models import Statuscontrole
 from inkoop.pdf.constants import ExportSoort, ExportStatus
 from inkoop.pdf.models import Export
 from inkoop.sessies.models import Conclusie
+from inkoop.uitwisseling.models import Leesopdracht
 from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
 from tests.factories import (
@@ -164,6 +165,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     # Word in (issue 13): who edits a document imports one; who records minutes imports them.
     "inkoop:word_importeren": Regel(BEWERKEN),
     "inkoop:verslag_importeren": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
+    "inkoop:leesopdracht": Regel(BEWERKEN, kwargs={"pk": lambda w: w.leesopdracht.pk}),
     "inkoop:export_starten": Regel(CONCEPTEN, methode="POST", kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_voorbeeld": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
@@ -230,6 +232,9 @@ def wereld(regio):
     w = SimpleNamespace(regio=regio)
     w.traject = TrajectFactory(regio=regio, slug="wereld-2027")
     w.voorziening = TrajectVoorzieningFactory(traject=w.traject).voorziening
+    w.leesopdracht = Leesopdracht.objects.create(
+        soort="document", object_id=w.traject.pk, bestandsnaam="groot.docx"
+    )
     w.uitgangspunt = UitgangspuntFactory(traject=w.traject)
     w.document = DocumentFactory(traject=w.traject)
     w.versie = VersieFactory(document=w.document, nummer=1, ingediend=True)

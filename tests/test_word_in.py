@@ -13,8 +13,10 @@ from django.urls import reverse
 
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.markdown import naar_html
-from inkoop.uitwisseling import word_in
+from inkoop.uitwisseling import docx_bestand, services, word_in
+from inkoop.uitwisseling.constants import LeesStatus
 from inkoop.uitwisseling.docx_bestand import FOUT_CORRUPT, FOUT_GEEN_DOCX, FOUT_VERSLEUTELD
+from inkoop.uitwisseling.models import Leesopdracht
 from tests.factories import TrajectFactory
 from uitgangspunten.constants import UitgangspuntSoort
 from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud
@@ -333,3 +335,45 @@ def test_commando_import_docx(traject, adviseur, capsys):
     assert document.kop_labels == {"aan": "Aan", "van": "Van", "betreft": "Onderwerp",
                                    "datum": "Datum", "kenmerk": "Ons kenmerk"}  # fmt: skip
     assert Uitgangspunt.objects.filter(traject=traject).count() == 3
+
+
+# ---------- A large file is read in the worker ----------
+
+
+def test_groot_bestand_wordt_op_de_achtergrond_gelezen(
+    client_als, traject, adviseur, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(docx_bestand, "GROOT_XML_BYTES", 1000)
+    client = client_als(adviseur)
+    url = reverse("inkoop:word_importeren", kwargs={"regio": traject.regio.slug,
+                                                    "slug": traject.slug})  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=False) as taken:
+        antwoord = client.post(url, {"bestand": SimpleUploadedFile("memo.docx", lees("memo.docx"))})
+    opdracht = Leesopdracht.objects.get()
+    assert antwoord.status_code == 302 and antwoord.url == reverse("inkoop:leesopdracht",
+                                                                   args=[opdracht.pk])  # fmt: skip
+    wachten = client.get(antwoord.url)
+    assert "wordt gelezen" in wachten.content.decode() and 'hx-trigger="every 1s"' in (
+        wachten.content.decode()
+    )
+    assert client.get(antwoord.url, HTTP_HX_REQUEST="true").status_code == 200
+    for taak in taken:  # the worker reads it; a second run does nothing more
+        taak()
+    services.leesopdracht_uitvoeren(opdracht_id=opdracht.pk)
+    opdracht.refresh_from_db()
+    assert opdracht.status == LeesStatus.KLAAR and not opdracht.bestand
+    assert client.get(antwoord.url, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    review = client.get(antwoord.url)
+    assert "Controleer wat er wordt gemaakt" in review.content.decode()
+    assert len(review.context["voorstel"]["uitgangspunten"]) == 5
+    assert not Document.objects.exists()
+
+
+def test_groot_kapot_bestand_geeft_melding(adviseur, traject, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        opdracht = services.leesopdracht_aanmaken(
+            soort="document", object_id=traject.pk, data=b"PK kapot", naam="x.docx", door=adviseur
+        )
+    opdracht.refresh_from_db()
+    assert opdracht.status == LeesStatus.MISLUKT
+    assert opdracht.fout == FOUT_CORRUPT

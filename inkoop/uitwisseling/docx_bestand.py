@@ -111,6 +111,19 @@ def controleren(data: bytes, naam: str = "") -> zipfile.ZipFile:
     return archief
 
 
+# Above this much text XML (body, footnotes, endnotes) a file is read in the worker: about a
+# second of pandoc on these machines (docs/word.md).
+GROOT_XML_BYTES = 150_000
+
+
+def is_groot(data: bytes, naam: str = "") -> bool:
+    """Whether reading this file would hold up a page (checks it first: `DomeinFout`)."""
+    archief = controleren(data, naam)
+    delen = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+    namen = set(archief.namelist())
+    return sum(archief.getinfo(d).file_size for d in delen if d in namen) > GROOT_XML_BYTES
+
+
 def lezen(data: bytes, naam: str = "") -> Gelezen:
     """Check the file and read it with pandoc into its document tree (JSON)."""
     begin = time.monotonic()

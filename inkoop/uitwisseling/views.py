@@ -9,14 +9,17 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.sessies.models import Sessie
+from inkoop.trajecten.models import Traject
 from inkoop.trajecten.views import traject_of_404
 from regions import permissions
 
-from . import verslag_in, word_in
+from . import docx_bestand, services, verslag_in, word_in
+from .constants import LeesSoort, LeesStatus
 from .forms import (
     DocumentKeuzeForm,
     DocxForm,
@@ -25,6 +28,7 @@ from .forms import (
     UitgangspuntKeuzes,
     VerslagForm,
 )
+from .models import Leesopdracht
 
 SESSIE_SLEUTEL = "uitwisseling:{}"
 VERLOPEN = "Deze import is al opgeslagen of verlopen. Kies het bestand opnieuw."
@@ -84,8 +88,11 @@ def word_importeren(request, regio, slug):
     form = DocxForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
+        data = bestand.read()
         try:
-            voorstel = word_in.document_voorstel(bestand.read(), bestand.name)
+            if docx_bestand.is_groot(data, bestand.name):
+                return _in_de_achtergrond(request, LeesSoort.DOCUMENT, traject, data, bestand.name)
+            voorstel = word_in.document_voorstel(data, bestand.name)
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:
@@ -170,8 +177,11 @@ def verslag_importeren(request, pk):
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data.get("bestand")
         try:
+            data = bestand.read() if bestand else b""
+            if bestand and docx_bestand.is_groot(data, bestand.name):
+                return _in_de_achtergrond(request, LeesSoort.VERSLAG, sessie, data, bestand.name)
             if bestand:
-                voorstel = verslag_in.verslag_uit_docx(bestand.read(), bestand.name)
+                voorstel = verslag_in.verslag_uit_docx(data, bestand.name)
             else:
                 voorstel = verslag_in.verslag_uit_tekst(form.cleaned_data["plakken"])
         except DomeinFout as fout:
@@ -204,3 +214,44 @@ def _verslag_opslaan(request, sessie):
             messages.success(request, resultaat.melding())
             return redirect("inkoop:sessie", pk=sessie.pk)
     return _verslag_review(request, sessie, voorstel, token, keuzes, status=400)
+
+
+# ---------- A large file, read in the worker ----------
+
+
+def _in_de_achtergrond(request, soort, onderwerp, data, naam):
+    opdracht = services.leesopdracht_aanmaken(
+        soort=soort, object_id=onderwerp.pk, data=data, naam=naam, door=request.user
+    )
+    return redirect("inkoop:leesopdracht", pk=opdracht.pk)
+
+
+@login_required
+def leesopdracht(request, pk):
+    """Follow the reading of a large file; once read, the same review as for a small one."""
+    opdracht = get_object_or_404(Leesopdracht, pk=pk)
+    if opdracht.soort == LeesSoort.DOCUMENT:
+        onderwerp = get_object_or_404(
+            Traject.objects.select_related("regio"), pk=opdracht.object_id
+        )
+        permissions.vereis(request.user, "bewerken", onderwerp)
+    else:
+        onderwerp = _sessie_of_404(opdracht.object_id, request.user)
+    klaar = opdracht.status in (LeesStatus.KLAAR, LeesStatus.MISLUKT)
+    if request.htmx and klaar:
+        return HttpResponse(headers={"HX-Refresh": "true"})
+    if opdracht.status == LeesStatus.KLAAR:
+        voorstel, token = opdracht.voorstel, _bewaren(request, opdracht.voorstel)
+        if opdracht.soort == LeesSoort.DOCUMENT:
+            formulieren = _document_formulieren(voorstel)
+            return _document_review(request, onderwerp, voorstel, token, formulieren)
+        keuzes = _verslag_formulieren(onderwerp, voorstel)
+        return _verslag_review(request, onderwerp, voorstel, token, keuzes)
+    if opdracht.status == LeesStatus.MISLUKT:
+        messages.error(request, opdracht.fout)
+        if opdracht.soort == LeesSoort.DOCUMENT:
+            return redirect("inkoop:word_importeren", regio=onderwerp.regio.slug,
+                            slug=onderwerp.slug)  # fmt: skip
+        return redirect("inkoop:verslag_importeren", pk=onderwerp.pk)
+    return render(request, "uitwisseling/leesopdracht.html",
+                  {"opdracht": opdracht, "regio": onderwerp.regio})  # fmt: skip
