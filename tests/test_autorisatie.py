@@ -23,8 +23,8 @@ from inkoop.overzicht.models import Statuscontrole
 from inkoop.pdf.constants import ExportSoort, ExportStatus
 from inkoop.pdf.models import Export
 from inkoop.sessies.models import Conclusie
-from inkoop.uitwisseling.models import Leesopdracht
 from inkoop.trajecten.constants import GremiumSoort
+from inkoop.uitwisseling.models import Leesopdracht
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
