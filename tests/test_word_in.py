@@ -377,3 +377,10 @@ def test_groot_kapot_bestand_geeft_melding(adviseur, traject, django_capture_on_
     opdracht.refresh_from_db()
     assert opdracht.status == LeesStatus.MISLUKT
     assert opdracht.fout == FOUT_CORRUPT
+
+
+def test_tekstvak_eenmaal_gemeld_en_zijn_tekst_staat_erin():
+    voorstel = word_in.document_voorstel(lees("tekstvak.docx"), "tekstvak.docx")
+    (melding,) = [m for m in voorstel["niet_overgenomen"] if "tekstvak" in m]
+    assert melding.startswith("1 tekstvak(ken): de tekst staat als gewone alinea")
+    assert any("Tekst in een tekstvak." in s["tekst"] for s in voorstel["secties"])

@@ -5,7 +5,8 @@ into its document tree: headings with their level, paragraphs, bold/italic/under
 nested numbered and bulleted lists with their start number, tables with their header row, and
 footnotes and endnotes as notes at their reference. Tracked changes are accepted (inserted text
 kept, deleted text left out). What pandoc does not carry over into our text (images, comments,
-text boxes) is counted straight from the package's XML so the user is told before saving.
+text boxes, whose text pandoc puts inline where the box was anchored) is counted straight
+from the package's XML so the user is told before saving.
 """
 
 import io
@@ -24,6 +25,9 @@ from inkoop.core.fouten import DomeinFout
 MAX_BYTES = 10 * 1024 * 1024
 OLE_HANDTEKENING = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Word stores a drawing twice (mc:Choice and an mc:Fallback for old readers): count it once.
+EEN_KEER = "[not(ancestor::mc:Fallback)]"
 
 FOUT_GROOT = "Het bestand is groter dan 10 MB. Verwijder afbeeldingen of splits het document."
 FOUT_GEEN_DOCX = (
@@ -57,14 +61,17 @@ def _tel(xml: bytes, xpath: str) -> int:
         )
     except etree.XMLSyntaxError as exc:
         raise DomeinFout({"bestand": FOUT_CORRUPT}) from exc
-    return int(boom.xpath(f"count({xpath})", namespaces={"w": W}))
+    return int(boom.xpath(f"count({xpath})", namespaces={"w": W, "mc": MC}))
 
 
 def _niet_overgenomen(archief: zipfile.ZipFile) -> list[str]:
     xml = archief.read("word/document.xml")
     namen = set(archief.namelist())
     meldingen = []
-    afbeeldingen = _tel(xml, "//w:drawing[not(.//w:txbxContent)] | //w:pict[not(.//w:txbxContent)]")
+    afbeeldingen = _tel(
+        xml,
+        f"//w:drawing[not(.//w:txbxContent)]{EEN_KEER} | //w:pict[not(.//w:txbxContent)]{EEN_KEER}",
+    )
     if afbeeldingen:
         meldingen.append(f"{afbeeldingen} afbeelding(en): niet overgenomen")
     opmerkingen = 0
@@ -78,9 +85,12 @@ def _niet_overgenomen(archief: zipfile.ZipFile) -> list[str]:
             f"{wijzigingen} bijgehouden wijziging(en): geaccepteerd overgenomen "
             "(verwijderde tekst weggelaten)"
         )
-    tekstvakken = _tel(xml, "//w:txbxContent[not(ancestor::w:txbxContent)]")
+    tekstvakken = _tel(xml, f"//w:txbxContent[not(ancestor::w:txbxContent)]{EEN_KEER}")
     if tekstvakken:
-        meldingen.append(f"{tekstvakken} tekstvak(ken): inhoud niet overgenomen")
+        meldingen.append(
+            f"{tekstvakken} tekstvak(ken): de tekst staat als gewone alinea op de plaats van het "
+            "vak; controleer of die plek klopt"
+        )
     return meldingen
 
 
