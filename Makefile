@@ -9,7 +9,7 @@ PORT ?= 8000
 # Production is the default of inkoop/settings.py; every target here is for development.
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test venv systeem browser migrate demo lint format bench-scale bench-pdf bench-diff worker clean
+.PHONY: run test venv systeem browser libreoffice migrate demo lint format bench-scale bench-pdf bench-diff worker clean
 
 venv: $(VENV)/.installed
 
@@ -34,6 +34,14 @@ browser:
 		else echo "Geen /usr/bin/chromium: browsertests worden overgeslagen (sudo apt-get install chromium)"; fi; \
 	fi
 
+# LibreOffice from Debian opens the .docx exports in a test (converted back to PDF, read with
+# pdftotext) and made the word-processor fixture under tests/fixtures/docx/.
+libreoffice:
+	@if [ ! -x /usr/bin/soffice ] || ! command -v pdftotext >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; \
+		else echo "Geen LibreOffice: de test die een .docx in LibreOffice opent wordt overgeslagen (sudo apt-get install libreoffice-writer-nogui poppler-utils)"; fi; \
+	fi
+
 migrate: venv systeem
 	@mkdir -p var
 	@$(DEV) $(BIN)/python manage.py migrate --noinput -v0
@@ -49,7 +57,7 @@ run: demo
 # Both cores (pytest-xdist), in random order (pytest-randomly). Tests that talk to the one real
 # Celery worker (marker "integration") run afterwards in one process: the worker reads the
 # database pytest-django creates for that process ("test_" + name).
-test: venv systeem browser
+test: venv systeem browser libreoffice
 	@$(DEV) $(BIN)/python -m pytest -n $(or $(PYTEST_WORKERS),auto) -m "not integration" $(PYTEST_ARGS)
 	@$(DEV) $(BIN)/python -m pytest -p no:xdist -m integration $(PYTEST_ARGS)
 

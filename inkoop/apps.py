@@ -14,3 +14,4 @@ class InkoopConfig(AppConfig):
         from inkoop.pdf import tasks as _pdf_tasks  # noqa: F401
         from inkoop.sessies import pdf as _sessies_pdf  # noqa: F401
         from regions import tasks as _regions_tasks  # noqa: F401
+        from inkoop.uitwisseling import tasks as _uitwisseling_tasks  # noqa: F401

@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 app = Celery("inkoop")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["inkoop.pdf", "inkoop.overzicht"])
+app.autodiscover_tasks(["inkoop.pdf", "inkoop.overzicht", "inkoop.uitwisseling"])
 
 
 @worker_ready.connect

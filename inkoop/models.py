@@ -9,3 +9,4 @@ from inkoop.overzicht.models import *  # noqa: F403
 from inkoop.pdf.models import *  # noqa: F403
 from inkoop.sessies.models import *  # noqa: F403
 from inkoop.trajecten.models import *  # noqa: F403
+from inkoop.uitwisseling.models import *  # noqa: F403

@@ -9,6 +9,7 @@ from inkoop.overzicht import urls as overzicht_urls
 from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
 from inkoop.trajecten import urls as trajecten_urls
+from inkoop.uitwisseling import urls as uitwisseling_urls
 
 admin.site.site_header = "Inkoopbeleid sociaal domein — beheer"
 admin.site.site_title = "Beheer inkoopbeleid"
@@ -22,6 +23,7 @@ proces = [
     *sessies_urls.urlpatterns,
     *besluitvorming_urls.urlpatterns,
     *pdf_urls.urlpatterns,
+    *uitwisseling_urls.urlpatterns,
 ]
 
 urlpatterns = [

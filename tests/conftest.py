@@ -23,7 +23,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """On PostgreSQL the database keeps decisions and decided versions (migration
-    0006_beheer_bevroren_trigger); emptying the test database between transactional tests is
+    0014_beheer_bevroren_trigger); emptying the test database between transactional tests is
     a reset that only a superuser session that asks for it may do. The suite asks, for its
     own test database only (tests/beheer/test_database_bevroren.py switches it off again)."""
     if connection.vendor == "postgresql":

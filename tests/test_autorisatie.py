@@ -25,6 +25,7 @@ from inkoop.pdf.constants import ExportSoort, ExportStatus
 from inkoop.pdf.models import Export
 from inkoop.sessies.models import Conclusie
 from inkoop.trajecten.constants import GremiumSoort
+from inkoop.uitwisseling.models import Leesopdracht
 from regions.constants import Rol
 from tests.factories import (
     DocumentFactory,
@@ -179,6 +180,10 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:agenda": Regel(CONCEPTEN),
     # PDF (issue 7): a version under review is a draft, so only non-readers reach it.
     "inkoop:versie_pdf": Regel(CONCEPTEN),
+    # Word in (issue 13): who edits a document imports one; who records minutes imports them.
+    "inkoop:word_importeren": Regel(BEWERKEN),
+    "inkoop:verslag_importeren": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
+    "inkoop:leesopdracht": Regel(BEWERKEN, kwargs={"pk": lambda w: w.leesopdracht.pk}),
     "inkoop:export_starten": Regel(CONCEPTEN, methode="POST", kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_voorbeeld": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
@@ -243,8 +248,11 @@ def test_tabel_kan_falen():
 def wereld(regio):
     """One of everything in `regio`; the tested users have their role here or elsewhere."""
     w = SimpleNamespace(regio=regio)
-    w.traject = TrajectFactory(regio=regio, slug="inkoop-2027")
+    w.traject = TrajectFactory(regio=regio, slug="wereld-2027")
     w.voorziening = TrajectVoorzieningFactory(traject=w.traject).voorziening
+    w.leesopdracht = Leesopdracht.objects.create(
+        soort="document", object_id=w.traject.pk, bestandsnaam="groot.docx"
+    )
     w.uitgangspunt = UitgangspuntFactory(traject=w.traject)
     w.document = DocumentFactory(traject=w.traject)
     w.versie = VersieFactory(document=w.document, nummer=1, ingediend=True)

@@ -212,19 +212,24 @@ def kop_inhoud(document: Document) -> dict:
     """The memo header of a draft as stored in a version's content (dates as ISO text)."""
     kop = {naam: getattr(document, naam) for naam in KOP_VELDEN}
     kop["datum"] = document.datum.isoformat() if document.datum else ""
+    if document.kop_labels:
+        # Only when the document has its own labels, so the content (and hash) of every other
+        # document stays what it was.
+        kop["labels"] = dict(document.kop_labels)
     return kop | {"soort": document.soort, "soort_label": document.get_soort_display()}
 
 
 def kop_velden_uit_inhoud(kop: dict, *, betreft: str | None = None) -> list[tuple[str, str]]:
     """The memo header of a content dict (draft or frozen version) as (label, value) pairs,
     in the order a memo prints them (the title is printed above them). `betreft`: the label a
-    region's house style gives the subject line ("Betreffende")."""
+    region's house style gives the subject line ("Betreffende"); the document's own labels
+    (`kop["labels"]`, kept by a Word import) win over both."""
     datum = kop.get("datum") or ""
     if datum:
         jaar, maand, dag = datum.split("-")
         datum = f"{dag}-{maand}-{jaar}"
     waarden = {**kop, "datum": datum}
-    labels = {"betreft": betreft} if betreft else {}
+    labels = ({"betreft": betreft} if betreft else {}) | (kop.get("labels") or {})
     return [
         (
             labels.get(naam) or Document._meta.get_field(naam).verbose_name.capitalize(),

@@ -106,6 +106,9 @@ class Document(models.Model):
     datum = models.DateField(_("datum"), null=True, blank=True)
     kenmerk = models.CharField(_("kenmerk"), max_length=60, blank=True)
     zaaknummer = models.CharField(_("zaaknummer"), max_length=60, blank=True)
+    # The labels the memo header prints where a document uses its own ("Betreffende",
+    # "Ons kenmerk"), per field of KOP_VELDEN; a field without one prints its verbose name.
+    kop_labels = models.JSONField(_("labels van de memokop"), default=dict, blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

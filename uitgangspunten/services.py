@@ -162,6 +162,28 @@ def ontwikkelingen_bijwerken(
 
 
 @transaction.atomic
+def document_aanmaken(*, traject, soort, titel, auteur, kop_labels=None, **kop) -> Document:
+    """A new draft document with its memo header (fields of KOP_VELDEN): empty from the setup
+    pages, filled by the Word import. Its advisor or the region's administrator makes it."""
+    if not any(permissions.mag(auteur, actie, traject) for actie in ("bewerken", "inrichten")):
+        raise PermissionDenied
+    onbekend = set(kop) - set(KOP_VELDEN)
+    if onbekend:
+        raise TypeError(f"Onbekende kopvelden: {sorted(onbekend)}")
+    onbekende_labels = set(kop_labels or {}) - set(KOP_VELDEN)
+    if onbekende_labels:
+        raise TypeError(f"Labels voor onbekende kopvelden: {sorted(onbekende_labels)}")
+    document = Document(
+        traject=traject, soort=soort, titel=titel.strip(), aangemaakt_door=auteur,
+        kop_labels=dict(kop_labels or {}), **kop,
+    )  # fmt: skip
+    document._history_user = auteur
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
 def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
     onbekend = set(velden) - set(KOP_VELDEN)
     if onbekend:
@@ -269,18 +291,3 @@ def opmerking_oplossen(*, opmerking, door) -> Opmerking:
         opmerking.opgelost_op = timezone.now()
         opmerking.save(update_fields=["opgelost_door", "opgelost_op"])
     return opmerking
-
-
-# ---------- A new, empty document ----------
-
-
-@transaction.atomic
-def document_aanmaken(*, traject, door, soort, titel) -> Document:
-    """An empty document of a chosen kind in a round (set up by its advisor or administrator)."""
-    if not any(permissions.mag(door, actie, traject) for actie in ("bewerken", "inrichten")):
-        raise PermissionDenied
-    document = Document(traject=traject, soort=soort, titel=titel.strip(), aangemaakt_door=door)
-    document.full_clean()
-    document._history_user = door
-    document.save()
-    return document

@@ -1,8 +1,9 @@
 """Markdown → safe HTML, the same for pages and PDFs.
 
-markdown-it-py renders (with footnotes and tables); nh3 then keeps only an allow-list of tags,
-attributes and URL schemes, so script, event handlers and javascript: URLs never survive,
-whatever the input.
+markdown-it-py renders (with footnotes, tables and underline as a bracketed span
+`[tekst]{.underline}`, the notation pandoc writes for a Word import); nh3 then keeps only an
+allow-list of tags, attributes and URL schemes, so script, event handlers and javascript: URLs
+never survive, whatever the input.
 """
 
 from functools import lru_cache
@@ -10,6 +11,7 @@ from functools import lru_cache
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 TAGS = {
@@ -38,6 +40,8 @@ def _parser() -> MarkdownIt:
         MarkdownIt("commonmark", {"html": False, "linkify": False})
         .enable("table")
         .use(footnote_plugin)
+        # Only bracketed spans, only the class "underline": braces after a link or code stay text.
+        .use(attrs_plugin, after=("span_close",), spans=True, allowed=["class"])
     )
 
 

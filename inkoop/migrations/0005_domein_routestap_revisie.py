@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inkoop', '0004_revisie'),
-    ]
+        ("inkoop", "0004_revisie"),
+            ]
 
     operations = [
         migrations.AddField(

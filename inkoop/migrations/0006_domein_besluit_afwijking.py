@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inkoop', '0005_domein_routestap_revisie'),
-    ]
+        ("inkoop", "0005_domein_routestap_revisie"),
+            ]
 
     operations = [
         migrations.AddField(

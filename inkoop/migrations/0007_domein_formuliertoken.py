@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inkoop', '0006_domein_besluit_afwijking'),
-    ]
+        ("inkoop", "0006_domein_besluit_afwijking"),
+            ]
 
     operations = [
         migrations.CreateModel(

@@ -37,8 +37,8 @@ def dubbele_besluiten_opruimen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inkoop', '0007_domein_formuliertoken'),
-        ('uitgangspunten', '0001_initial'),
+        ("inkoop", "0007_domein_formuliertoken"),
+                ('uitgangspunten', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

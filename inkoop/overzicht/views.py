@@ -36,6 +36,7 @@ def traject(request, regio, slug):
             "documenten": traject.documenten.all(),
             "sessies": traject.sessies.all(),
             "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
+            "mag_bewerken": permissions.mag(request.user, "bewerken", traject),
             "MijlpaalStatus": MijlpaalStatus,
         },
     )

@@ -11,6 +11,11 @@ class ExportSoort(models.TextChoices):
     REACTIENOTA = "reactienota", _("Reactienota")
 
 
+class ExportFormaat(models.TextChoices):
+    PDF = "pdf", _("PDF")
+    DOCX = "docx", _("Word (.docx)")
+
+
 class ExportStatus(models.TextChoices):
     WACHTRIJ = "wachtrij", _("In de wachtrij")
     BEZIG = "bezig", _("Bezig")

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.constants import ExportFormaat, ExportSoort, ExportStatus
 
 
 class Export(models.Model):
@@ -14,6 +14,9 @@ class Export(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     onderwerp = GenericForeignKey("content_type", "object_id")
+    formaat = models.CharField(
+        _("formaat"), max_length=10, choices=ExportFormaat.choices, default=ExportFormaat.PDF
+    )
     variant = models.CharField(_("variant"), max_length=20, default="pdf/a-3b")
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     inhoud_hash = models.CharField(_("inhoudshash"), max_length=64, blank=True, db_index=True)

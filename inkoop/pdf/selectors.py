@@ -32,7 +32,7 @@ class BestandAfwijkend(Exception):
 def gecontroleerd_bestand(export) -> bytes:
     """The bytes of an export's file, only when they match its recorded sha256 (else
     `BestandAfwijkend`, logged). A file without a recorded sum is refused too: every file the
-    export task writes has one, and migration 0005_beheer_export_sha256 gave older ones theirs.
+    export task writes has one, and migration 0010_beheer_export_sha256 gave older ones theirs.
     """
     with export.bestand.open("rb") as bestand:
         inhoud = bestand.read()
@@ -67,13 +67,19 @@ def bron(code: str, onderwerp, parameters: dict | None = None) -> Bron:
     return soort(code).bron(onderwerp, parameters or {})
 
 
-def exports_van(onderwerp, soort: str, parameters: dict | None = None, limiet: int = 10):
+def exports_van(
+    onderwerp, soort: str, parameters: dict | None = None, limiet: int = 10, formaat: str = "pdf"
+):
     """The exports of this subject, kind and parameters (a redline against version 2 is not
     the one against version 3), newest first."""
     ct = ContentType.objects.get_for_model(type(onderwerp))
     return list(
         Export.objects.filter(
-            content_type=ct, object_id=onderwerp.pk, soort=soort, parameters=parameters or {}
+            content_type=ct,
+            object_id=onderwerp.pk,
+            soort=soort,
+            parameters=parameters or {},
+            formaat=formaat,
         )
         .select_related("aangevraagd_door")
         .order_by("-aangemaakt", "-pk")[:limiet]

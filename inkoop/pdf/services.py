@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from inkoop.core.taken import na_commit_inplannen
+from inkoop.pdf import docx as word
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
-from inkoop.pdf.constants import ExportSoort, ExportStatus
+from inkoop.pdf.constants import ExportFormaat, ExportSoort, ExportStatus
 from inkoop.pdf.models import Export
 
 logger = logging.getLogger(__name__)
@@ -83,27 +84,38 @@ def inhoud_hash(template: str, variant: str, html: str) -> str:
     return h.hexdigest()
 
 
-def _html_en_hash(bron, variant):
+def _html_en_hash(bron, variant, formaat=ExportFormaat.PDF):
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
-    return html, inhoud_hash(bron.template, variant, html)
+    # A Word file of the same HTML is another file: the format is part of the key.
+    sleutel_variant = variant if formaat == ExportFormaat.PDF else f"{formaat}:{word.VERSIE}"
+    return html, inhoud_hash(bron.template, sleutel_variant, html)
 
 
-def bestandsnaam(bron, datum=None) -> str:
+def renderer(formaat: str):
+    """How a format is made from the same template and context: (html, bytes), see render.py.
+    Looked up at call time, so a test can stand in for either."""
+    return word.render_docx if formaat == ExportFormaat.DOCX else pdf.render_pdf
+
+
+def bestandsnaam(bron, datum=None, formaat=ExportFormaat.PDF) -> str:
     datum = datum or timezone.localdate()
     delen = [f"{datum:%Y-%m-%d}", slugify(bron.titel)[:120] or "document"]
     if bron.versie:
         delen.append(slugify(bron.versie))
-    return "-".join(delen) + ".pdf"
+    return "-".join(delen) + f".{formaat}"
 
 
 @transaction.atomic
-def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=None) -> Export:
+def export_aanvragen(
+    *, onderwerp, soort, user=None, parameters=None, variant=None, formaat=ExportFormaat.PDF
+) -> Export:
     """A finished or pending export of this content if one exists, else a new queued job.
 
     The job is enqueued after commit; when the queue is down the row stays "in de wachtrij"
     and the widget says so.
     """
     soort = ExportSoort(soort)
+    formaat = ExportFormaat(formaat)
     parameters = dict(parameters or {})
     variant = variant or pdf.STANDAARD_VARIANT
     if variant not in pdf.VARIANTEN:
@@ -111,13 +123,14 @@ def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=No
     bron = export_selectors.bron(soort, onderwerp, parameters)
     if soort == ExportSoort.REDLINE and bron.extra.get("tegen"):
         parameters.setdefault("tegen", bron.extra["tegen"])
-    _, sleutel = _html_en_hash(bron, variant)
+    _, sleutel = _html_en_hash(bron, variant, formaat)
     ct = ContentType.objects.get_for_model(type(onderwerp))
     bestaand = (
         Export.objects.filter(
             content_type=ct,
             object_id=onderwerp.pk,
             soort=soort,
+            formaat=formaat,
             inhoud_hash=sleutel,
             status__in=[ExportStatus.KLAAR, ExportStatus.WACHTRIJ, ExportStatus.BEZIG],
         )
@@ -133,13 +146,14 @@ def export_aanvragen(*, onderwerp, soort, user=None, parameters=None, variant=No
         return bestaand
     export = Export.objects.create(
         soort=soort,
+        formaat=formaat,
         content_type=ct,
         object_id=onderwerp.pk,
         variant=variant,
         parameters=parameters,
         inhoud_hash=sleutel,
         aangevraagd_door=user,
-        bestandsnaam=bestandsnaam(bron),
+        bestandsnaam=bestandsnaam(bron, formaat=formaat),
     )
     inplannen(export)
     return export
@@ -269,7 +283,6 @@ def export_uitvoeren(
     Transient errors (OSError, database OperationalError) propagate so the task retries;
     anything else marks the job failed with a Dutch message saying what to do.
     """
-    renderen = renderen or pdf.render_pdf
     export = Export.objects.filter(pk=export_id).first()
     if export is None or export.status == ExportStatus.KLAAR:
         return export
@@ -280,6 +293,7 @@ def export_uitvoeren(
         return Export.objects.get(pk=export_id)
     if not _claimen(export_id, task_id=task_id, worker=worker):
         return Export.objects.get(pk=export_id)
+    renderen = renderen or renderer(export.formaat)
     begin = time.monotonic()
     onderwerp = export.onderwerp
     if onderwerp is None:
@@ -287,7 +301,7 @@ def export_uitvoeren(
         return Export.objects.get(pk=export_id)
     try:
         bron = export_selectors.bron(export.soort, onderwerp, export.parameters)
-        html, sleutel = _html_en_hash(bron, export.variant)
+        html, sleutel = _html_en_hash(bron, export.variant, export.formaat)
         _grenzen_bewaken(html)
         _bijwerken(export_id, voortgang=10)
         vertraging = export.parameters.get("testvertraging_s")
@@ -299,7 +313,7 @@ def export_uitvoeren(
         _, pdf_bytes = resultaat
         _bijwerken(export_id, voortgang=90)
         export.refresh_from_db()
-        naam = export.bestandsnaam or bestandsnaam(bron)
+        naam = export.bestandsnaam or bestandsnaam(bron, formaat=export.formaat)
         export.bestand.save(naam, ContentFile(pdf_bytes), save=False)
         export.bestand_sha256 = hashlib.sha256(pdf_bytes).hexdigest()
         export.inhoud_hash = sleutel

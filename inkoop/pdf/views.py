@@ -13,9 +13,14 @@ from django.views.decorators.vary import vary_on_headers
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf import services as export_services
-from inkoop.pdf.constants import ExportStatus
+from inkoop.pdf.constants import ExportFormaat, ExportStatus
 from inkoop.pdf.models import Export
 from regions import permissions
+
+MIMETYPES = {
+    ExportFormaat.PDF: "application/pdf",
+    ExportFormaat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _onderwerp(request, soort, object_id):
@@ -55,8 +60,11 @@ def _widget(request, onderwerp, soort, parameters, status=200):
 def export_starten(request, soort, object_id):
     onderwerp = _onderwerp(request, soort, object_id)
     parameters = export_selectors.parameters_uit(soort, request.POST, onderwerp)
+    formaat = request.POST.get("formaat", ExportFormaat.PDF)
+    if formaat not in ExportFormaat.values:
+        formaat = ExportFormaat.PDF
     export = export_services.export_aanvragen(
-        onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters
+        onderwerp=onderwerp, soort=soort, user=request.user, parameters=parameters, formaat=formaat
     )
     if request.htmx:
         return _widget(request, onderwerp, soort, parameters)
@@ -91,7 +99,7 @@ def export_detail(request, pk):
 def export_download(request, pk):
     export, _ = _export(request, pk)
     if export.status != ExportStatus.KLAAR or not export.bestand:
-        raise Http404("Deze PDF is nog niet klaar.")
+        raise Http404("Dit bestand is nog niet klaar.")
     try:
         inhoud = export_selectors.gecontroleerd_bestand(export)
     except export_selectors.BestandAfwijkend as fout:
@@ -102,8 +110,8 @@ def export_download(request, pk):
     return FileResponse(
         io.BytesIO(inhoud),
         as_attachment=True,
-        filename=export.bestandsnaam or "document.pdf",
-        content_type="application/pdf",
+        filename=export.bestandsnaam or f"document.{export.formaat}",
+        content_type=MIMETYPES[export.formaat],
     )
 
 

@@ -51,7 +51,7 @@ class SessieAdmin(RevisieAdmin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Deleting would unlink the decisions taken in it (Besluit.sessie), and a decision
-        # never changes, not even on the database (migration 0005_beheer_besluit_bevroren).
+        # never changes, not even on the database (migration 0014_beheer_bevroren_trigger).
         if obj is not None and obj.besluiten.exists():
             return False
         return super().has_delete_permission(request, obj)

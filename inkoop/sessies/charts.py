@@ -37,10 +37,8 @@ def stelling_tekst(stelling) -> str:
         deel = f" ({_nl(100 * stelling.eens / totaal, 0)}% eens)" if totaal else ""
         return f"{stelling.eens} eens, {stelling.oneens} oneens{deel}; {totaal} stemmen."
     if soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
-        return (
-            f"Gemiddeld {_nl(stelling.schaal_gemiddelde)} op een schaal van 1 tot en met 5 "
-            f"(n = {stelling.schaal_n})."
-        )
+        n = f" (n = {stelling.schaal_n})" if stelling.schaal_n is not None else ""
+        return f"Gemiddeld {_nl(stelling.schaal_gemiddelde)} op een schaal van 1 tot en met 5{n}."
     if soort == ResultaatSoort.WOORDEN:
         woorden = woorden_tellen(stelling.woorden)
         if woorden:

@@ -177,6 +177,15 @@ class Stelling(models.Model):
         related_name="stellingen",
         verbose_name=_("voorziening"),
     )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agendapunt"),
+        help_text=_("Het agendapunt waaronder dit in het verslag staat."),
+    )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     tekst = models.CharField(_("stelling"), max_length=500)
     resultaat_soort = models.CharField(
@@ -211,6 +220,15 @@ class Actiepunt(models.Model):
 
     sessie = models.ForeignKey(
         Sessie, on_delete=models.CASCADE, related_name="actiepunten", verbose_name=_("sessie")
+    )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agendapunt"),
+        help_text=_("Het agendapunt waaronder dit in het verslag staat."),
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     eigenaar = models.CharField(_("eigenaar"), max_length=150, blank=True)
@@ -262,6 +280,15 @@ class Inbreng(models.Model):
         blank=True,
         related_name="inbreng",
         verbose_name=_("voorziening"),
+    )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agendapunt"),
+        help_text=_("Het agendapunt waaronder dit in het verslag staat."),
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     soort = models.CharField(_("soort"), max_length=20, choices=InbrengSoort.choices)

@@ -55,6 +55,8 @@ def resultaat_fouten(soort: str, waarden: dict) -> dict[str, str]:
     fouten = {}
     label = ResultaatSoort(soort).label.lower()
     for veld in RESULTAATVELDEN.get(soort, ()):
+        if veld == "schaal_n":
+            continue  # minutes often give a mean without the number of answers
         waarde = waarden.get(veld)
         if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
             fouten[veld] = f"Vul dit in bij een resultaat van de soort '{label}'."
@@ -107,6 +109,9 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     voorziening_id = getattr(onderdeel, "voorziening_id", None)
     if voorziening_id and onderdeel.voorziening.regio_id != sessie.regio_id:
         raise DomeinFout({"voorziening": "Deze voorziening hoort bij een andere regio."})
+    agendapunt_id = getattr(onderdeel, "agendapunt_id", None)
+    if agendapunt_id and onderdeel.agendapunt.sessie_id != sessie.pk:
+        raise DomeinFout({"agendapunt": "Dit agendapunt hoort bij een andere sessie."})
     if isinstance(onderdeel, Inbreng):
         if not sessie.traject_id:
             raise DomeinFout("Koppel de sessie eerst aan een traject om inbreng vast te leggen.")

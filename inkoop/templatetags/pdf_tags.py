@@ -40,8 +40,10 @@ def pdf_exports(onderwerp, soort, parameters=None, limiet=10):
     ones, and the parameters as hidden fields and as the preview's query string."""
     parameters = parameters or {}
     exports = exports_van(onderwerp, soort, parameters, limiet=limiet)
+    word = exports_van(onderwerp, soort, parameters, limiet=1, formaat="docx")
     return {
         "laatste": exports[0] if exports else None,
+        "word": word[0] if word else None,
         "eerdere": exports[1:],
         "parameters": parameters,
         "query": urlencode(parameters),

@@ -429,7 +429,7 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
                 kwargs["naam"] = naam or kwargs["naam"]
             objecten.append(model(**kwargs))
         if model in ONVERANDERLIJK:
-            # The database never updates a decision (migration 0006_beheer_bevroren_trigger):
+            # The database never updates a decision (migration 0014_beheer_bevroren_trigger):
             # write each row complete, its timestamp as exported (a raw save, as loaddata does).
             for rij, obj in zip(rijen, objecten, strict=True):
                 for veld in tijd:
@@ -470,7 +470,7 @@ def regio_verwijderen(regio: Regio) -> None:
     """Delete a region with everything in it, in the order its protections demand.
 
     Decisions are never deleted: on PostgreSQL the database refuses it (migration
-    0006_beheer_bevroren_trigger) unless a superuser session resets the database on purpose
+    0014_beheer_bevroren_trigger) unless a superuser session resets the database on purpose
     (`SET inkoop.opruimen = 'ja'`, as the test suite does), so with the app's own role this
     works only for a region without decisions."""
     with transaction.atomic():

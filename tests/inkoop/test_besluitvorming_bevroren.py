@@ -52,7 +52,7 @@ def test_domein_laat_onbesloten_versie_vrij(besloten, regio):
     vrij.save()
     besloten.save()  # saving a decided version unchanged is no change
     # (Every other column of a decided version is frozen too: on PostgreSQL by the trigger of
-    # migration 0006_beheer_bevroren_trigger, see tests/beheer/test_database_bevroren.py.)
+    # migration 0014_beheer_bevroren_trigger, see tests/beheer/test_database_bevroren.py.)
 
 
 # --- Admin ----------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ GELDIG = {
          "Het gemiddelde ligt tussen 1 en 5."),
         (ResultaatSoort.SCHAAL, {"schaal_gemiddelde": "3", "schaal_n": "0"},
          "Er is minstens één antwoord nodig"),
-        (ResultaatSoort.SCHAAL, {"schaal_gemiddelde": "3"}, "Vul dit in bij een resultaat"),
+        (ResultaatSoort.SCHAAL, {"schaal_n": "12"}, "Vul dit in bij een resultaat"),
         (ResultaatSoort.WOORDEN, {"woorden": "  "}, "Vul dit in bij een resultaat"),
     ],
 )  # fmt: skip
@@ -301,6 +301,16 @@ def test_stelling_resultaat_als_tekst_en_grafiek(client_als, adviseur, sessie, s
     grafiek = html.split('class="app-grafiek app-grafiek--stelling" aria-hidden="true">')[1]
     assert grafiek.lstrip().startswith("<svg")
     assert "<script" not in grafiek.split("</svg>")[0]
+
+
+def test_schaalgemiddelde_zonder_aantal_mag(adviseur, sessie):
+    """Minutes often give a mean without n ("gemiddeld 3,4"): that is a result too."""
+    services.onderdeel_opslaan(
+        sessie=sessie,
+        onderdeel=Stelling(tekst="x", resultaat_soort=ResultaatSoort.SCHAAL,
+                           schaal_gemiddelde=Decimal("3.4")),
+    )  # fmt: skip
+    assert Stelling.objects.get().schaal_n is None
 
 
 def test_stelling_service_controleert_ook_buiten_formulieren(sessie):

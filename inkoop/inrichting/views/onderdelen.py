@@ -110,7 +110,7 @@ def document(request, slug):
     form = DocumentForm(request.POST or None, regio=regio)
     if request.method == "POST" and form.is_valid():
         try:
-            document = document_services.document_aanmaken(door=request.user, **form.cleaned_data)
+            document = document_services.document_aanmaken(auteur=request.user, **form.cleaned_data)
         except DomeinFout as fout:
             naar_formulier(form, fout)
         else:

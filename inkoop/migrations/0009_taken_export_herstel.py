@@ -7,9 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("inkoop", "0008_domein_besluit_eenmaal"),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('inkoop', '0004_revisie'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+                migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [

@@ -22,8 +22,8 @@ def sommen_vastleggen(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inkoop", "0004_revisie"),
-    ]
+        ("inkoop", "0009_taken_export_herstel"),
+            ]
 
     operations = [
         migrations.AddField(

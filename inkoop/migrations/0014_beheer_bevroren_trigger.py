@@ -165,8 +165,7 @@ def _alleen_postgresql(*delen):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inkoop", "0005_beheer_export_sha256"),
-        ("inkoop", "0003_versie_bevroren_trigger"),
+        ("inkoop", "0013_word_leesopdracht"),
     ]
 
     operations = [
