@@ -70,9 +70,15 @@ class VersieStatus:
         """The first step of the route this body decides in (None: not on the route)."""
         return next((s for s in self.stappen if _past_gremium(gremium, s.stap)), None)
 
-    def open_voor(self, stap: StapStatus) -> list[StapStatus]:
-        """The earlier steps of the route that are still open when `stap` decides."""
-        return [s for s in self.stappen[: self.stappen.index(stap)] if not s.gezet]
+    def open_voor(self, stap: StapStatus, soorten=None) -> list[StapStatus]:
+        """The earlier steps of the route that are still open when `stap` decides. With
+        `soorten` (the kinds of body the region has), a step of the default route that no body
+        of the region can take is not waited for; a stored step always is."""
+        return [
+            s
+            for s in self.stappen[: self.stappen.index(stap)]
+            if not s.gezet and (soorten is None or s.stap.pk or s.stap.gremium_soort in soorten)
+        ]
 
     @property
     def samenvatting(self) -> str:

@@ -440,7 +440,8 @@ def _routevolgorde_controleren(status, gremium: Gremium, uitkomst: str, afwijkin
         return
     if stap.gezet and not stap.per_gemeente:
         raise DomeinFout({"gremium": f"{stap.naam} heeft deze versie al {stap.beoogd.lower()}."})
-    open_ervoor = status.open_voor(stap)
+    soorten = set(Gremium.objects.filter(regio_id=gremium.regio_id).values_list("soort", flat=True))
+    open_ervoor = status.open_voor(stap, soorten)
     if open_ervoor and not afwijking:
         eerst = open_ervoor[0]
         raise DomeinFout(

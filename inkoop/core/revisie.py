@@ -34,6 +34,7 @@ from django.http import HttpResponseRedirect
 from django.utils import formats
 
 from inkoop.core.diff import woord_diff
+from inkoop.core.velden import Getal
 
 
 @dataclass
@@ -381,6 +382,7 @@ class RevisieInlineFormSet(forms.BaseInlineFormSet):
 
 class _Vergrendeld:
     form = RevisieBeheerFormulier
+    formfield_overrides = {models.DecimalField: {"form_class": Getal}}
 
     def get_readonly_fields(self, request, obj=None):
         velden = list(super().get_readonly_fields(request, obj))

@@ -104,3 +104,15 @@ class LangeTekst(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class Getal(forms.DecimalField):
+    """A decimal number that is finite: Django's DecimalField takes "NaN", "sNaN" and "Infinity"
+    as a value and only refuses them in validate(), while has_changed() and the admin's lock
+    check compare them first, and comparing a signalling NaN raises InvalidOperation."""
+
+    def to_python(self, value):
+        getal = super().to_python(value)
+        if getal is not None and not getal.is_finite():
+            raise ValidationError("Vul een getal in.", code="invalid")
+        return getal

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, TijdInvoer
+from inkoop.core.velden import Datumveld, Getal, LangeTekst, Meerkeuze, TijdInvoer
 from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
@@ -171,7 +171,7 @@ class StellingForm(_OnderdeelForm):
     oneens = forms.IntegerField(
         label="Aantal oneens", min_value=0, required=False, error_messages=AANTAL_FOUTEN
     )
-    schaal_gemiddelde = forms.DecimalField(
+    schaal_gemiddelde = Getal(
         label="Gemiddelde score (1 tot en met 5)",
         max_digits=3,
         decimal_places=2,

@@ -182,7 +182,9 @@ def test_document_met_versies_en_sessie_met_besluiten_niet_te_verwijderen(beheer
     assert Document.objects.filter(pk=document.pk).exists()
 
     sessie = SessieFactory(regio=besloten.gremium.regio, datum=dt.date(2026, 12, 10))
-    in_sessie = BesluitFactory(gremium=besloten.gremium, sessie=sessie, versie=besloten.versie)
+    # Another body: one body decides once on a version (a database constraint).
+    ander = GremiumFactory(regio=besloten.gremium.regio)
+    in_sessie = BesluitFactory(gremium=ander, sessie=sessie, versie=besloten.versie)
     verwijder = reverse("admin:inkoop_sessie_delete", args=[sessie.pk])
     assert beheer.post(verwijder, {"post": "yes"}).status_code == 403
     assert Besluit.objects.get(pk=in_sessie.pk).sessie_id == sessie.pk
