@@ -5,3 +5,4 @@ from inkoop.overzicht import admin as _overzicht  # noqa: F401
 from inkoop.pdf import admin as _pdf  # noqa: F401
 from inkoop.sessies import admin as _sessies  # noqa: F401
 from inkoop.trajecten import admin as _trajecten  # noqa: F401
+from inkoop.uitwisseling import admin as _uitwisseling  # noqa: F401

@@ -13,5 +13,5 @@ class InkoopConfig(AppConfig):
         from inkoop.overzicht import tasks as _overzicht_tasks  # noqa: F401
         from inkoop.pdf import tasks as _pdf_tasks  # noqa: F401
         from inkoop.sessies import pdf as _sessies_pdf  # noqa: F401
-        from regions import tasks as _regions_tasks  # noqa: F401
         from inkoop.uitwisseling import tasks as _uitwisseling_tasks  # noqa: F401
+        from regions import tasks as _regions_tasks  # noqa: F401

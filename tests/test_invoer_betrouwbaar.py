@@ -78,9 +78,7 @@ def test_voorstelvelden_weigeren_te_lange_tekst_met_nederlandse_melding(regio):
         traject=traject,
     )  # fmt: skip
     assert not form.is_valid()
-    assert form.errors["argumenten"] == [
-        "De tekst is te lang: maximaal 20.000 tekens, nu 20001."
-    ]
+    assert form.errors["argumenten"] == ["De tekst is te lang: maximaal 20.000 tekens, nu 20001."]
 
 
 def test_markdown_kapt_niets_af():

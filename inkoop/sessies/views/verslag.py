@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -219,6 +220,8 @@ def onderdeel_nieuw(request, pk, soort):
     try:
         with eenmalig(form):
             opgeslagen = _opslaan(form, sessie)
+            if not opgeslagen:  # shown again with its errors: the token must stay usable
+                transaction.set_rollback(True)
     except AlVerstuurd:
         # The whole page again (also for HTMX): the item made by the first send, and the message.
         messages.info(request, AL_VERSTUURD)
