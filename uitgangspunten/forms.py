@@ -1,5 +1,6 @@
 from django import forms
 
+from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, lengte
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
@@ -37,7 +38,7 @@ class SectieForm(RevisieForm):
         self.fields["titel"].widget.attrs.pop("maxlength", None)
 
 
-class NieuweSectieForm(forms.Form):
+class NieuweSectieForm(EenmaligVeld, forms.Form):
     soort = forms.ChoiceField(
         label="Soort sectie", choices=SectieSoort.choices, initial=SectieSoort.TEKST
     )
@@ -78,7 +79,7 @@ class UitgangspuntForm(RevisieForm):
         )
 
 
-class NieuwUitgangspuntForm(forms.Form):
+class NieuwUitgangspuntForm(EenmaligVeld, forms.Form):
     soort = forms.ChoiceField(label="Soort", choices=UitgangspuntSoort.choices)
     voorziening = forms.ModelChoiceField(
         label="Voorziening",
@@ -148,7 +149,7 @@ class OntwikkelingenForm(RevisieForm):
     )
 
 
-class OpmerkingForm(forms.Form):
+class OpmerkingForm(EenmaligVeld, forms.Form):
     tekst = LangeTekst(
         label="Opmerking", wat="De opmerking", widget=forms.Textarea(attrs={"rows": 3})
     )

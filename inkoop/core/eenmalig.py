@@ -17,8 +17,11 @@ import uuid
 from contextlib import contextmanager
 
 from django import forms
+from django.contrib import messages
 from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import HttpResponseClientRedirect
 
 AL_VERSTUURD = "Dit formulier was al verstuurd; er is niets dubbel aangemaakt."
 VELD = "formulier_token"
@@ -79,3 +82,16 @@ def eenmalig(form):
             except IntegrityError as exc:
                 raise AlVerstuurd from exc
         yield
+
+
+def al_verstuurd(request, url):
+    """The answer to a create form sent again: the page with what the first send made, and the
+    message; for HTMX a full navigation, since the fragment that was asked for is out of date."""
+    messages.info(request, AL_VERSTUURD)
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def zonder_token(form) -> dict:
+    """The cleaned data of a create form without its token, for a service that takes the
+    form's fields as keywords."""
+    return {k: v for k, v in form.cleaned_data.items() if k != VELD}

@@ -1,11 +1,12 @@
 from django import forms
 
+from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Datumveld
 from inkoop.trajecten.models import Mijlpaal
 
 
-class MijlpaalForm(RevisieVeld, forms.ModelForm):
+class MijlpaalForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
     class Meta:
         model = Mijlpaal
         fields = ["omschrijving", "datum", "periode", "gremium_soort", "status", "volgorde"]

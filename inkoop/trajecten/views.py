@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from regions import permissions
 
@@ -35,12 +36,17 @@ def planning(request, regio, slug):
 def _mijlpaal_formulier(request, traject, mijlpaal):
     form = forms.MijlpaalForm(request.POST or None, instance=mijlpaal)
     if request.method == "POST" and form.is_valid():
+        planning = reverse("inkoop:planning", kwargs={"regio": traject.regio.slug,
+                                                      "slug": traject.slug})  # fmt: skip
         try:
-            services.mijlpaal_opslaan(
-                traject=traject,
-                mijlpaal=form.save(commit=False),
-                revisie=form.cleaned_data.get("revisie"),
-            )
+            with eenmalig(form):
+                services.mijlpaal_opslaan(
+                    traject=traject,
+                    mijlpaal=form.save(commit=False),
+                    revisie=form.cleaned_data.get("revisie"),
+                )
+        except AlVerstuurd:
+            return al_verstuurd(request, planning)
         except Conflict as conflict:
             conflict_tonen(form, conflict)
         except ValidationError as exc:

@@ -19,13 +19,14 @@ from inkoop.besluitvorming.models import Besluit, RouteStap, Voorstel
 from inkoop.core.eenmalig import AL_VERSTUURD
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
 from inkoop.trajecten.constants import GremiumSoort
+from inkoop.trajecten.models import Mijlpaal
 from regions.constants import Rol
 from tests.factories import DocumentFactory, GremiumFactory, TrajectFactory, UitgangspuntFactory
 from tests.factories.besluitvorming import BesluitFactory, CollegeFactory, VersieFactory
 from tests.factories.sessies import TrajectSessieFactory
 from tests.utils import formulier_waarden
 from uitgangspunten import services as up_services
-from uitgangspunten.models import Uitgangspunt
+from uitgangspunten.models import Sectie, Uitgangspunt
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -84,6 +85,18 @@ AANMAKEN = [
                                                 "oneens": "1", "resultaat_soort": "eens_oneens"}),
     _onderdeel("actiepunt", Actiepunt, lambda w: {"omschrijving": "Planning rondsturen",
                                                   "eigenaar": "Team inkoop"}),
+    Aanmaak("mijlpaal", lambda w: reverse("inkoop:mijlpaal_nieuw", kwargs=_kw(w["traject"])),
+            lambda w: reverse("inkoop:mijlpaal_nieuw", kwargs=_kw(w["traject"])),
+            lambda w: {"omschrijving": "Gunning", "periode": "Q3 2027", "status": "gepland",
+                       "volgorde": "0"}, Mijlpaal),
+    Aanmaak("sectie",
+            lambda w: reverse("uitgangspunten:document", args=[w["versie"].document.pk]),
+            lambda w: reverse("uitgangspunten:sectie_nieuw", args=[w["versie"].document.pk]),
+            lambda w: {"soort": "tekst", "titel": "Financiën"}, Sectie, htmx=True),
+    Aanmaak("uitgangspunt",
+            lambda w: reverse("uitgangspunten:lijst", kwargs=_kw(w["traject"])),
+            lambda w: reverse("uitgangspunten:uitgangspunt_nieuw", kwargs=_kw(w["traject"])),
+            lambda w: {"soort": "strategisch", "titel": "Eén loket"}, Uitgangspunt, htmx=True),
 ]  # fmt: skip
 COMBINATIES = [(a, False) for a in AANMAKEN] + [(a, True) for a in AANMAKEN if a.htmx]
 

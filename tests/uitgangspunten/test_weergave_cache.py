@@ -19,7 +19,8 @@ from uitgangspunten.templatetags.uitgangspunt_weergave import _weergave
 
 pytestmark = pytest.mark.django_db
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The page's own tokens: CSRF, and the one-time token of its create form.
+TOKEN = re.compile(r'name="(?:csrfmiddlewaretoken|formulier_token)" value="([^"]+)"')
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_token
 from inkoop.core.htmx import pagina
 from inkoop.core.revisie import (
     CONFLICT,
@@ -163,7 +164,13 @@ def sectie_nieuw(request, pk):
         response = _editor(request, document, "nieuwe-sectie", nieuwe_sectie_form=form)
         response["HX-Retarget"] = "#nieuwe-sectie"
         return response
-    sectie = services.sectie_aanmaken(document=document, auteur=request.user, **form.cleaned_data)
+    try:
+        with eenmalig(form):
+            sectie = services.sectie_aanmaken(
+                document=document, auteur=request.user, **zonder_token(form)
+            )
+    except AlVerstuurd:
+        return al_verstuurd(request, reverse("uitgangspunten:document", args=[document.pk]))
     if not request.htmx:
         messages.success(request, f"Sectie “{sectie.titel}” toegevoegd.")
         return _terug(document, f"s-{sectie.pk}")
@@ -256,13 +263,19 @@ def opmerking_plaatsen(request, pk):
         up = get_object_or_404(
             Uitgangspunt, pk=form.cleaned_data["uitgangspunt"], traject=document.traject
         )
-    services.opmerking_plaatsen(
-        document=document,
-        auteur=request.user,
-        tekst=form.cleaned_data["tekst"],
-        sectie=sectie,
-        uitgangspunt=up,
-    )
+    try:
+        with eenmalig(form):
+            services.opmerking_plaatsen(
+                document=document,
+                auteur=request.user,
+                tekst=form.cleaned_data["tekst"],
+                sectie=sectie,
+                uitgangspunt=up,
+            )
+    except AlVerstuurd:
+        return al_verstuurd(
+            request, reverse("uitgangspunten:document", args=[document.pk]) + f"#s-{sectie.pk}"
+        )
     if not request.htmx:
         messages.success(request, "Opmerking geplaatst.")
         return _terug(document, f"s-{sectie.pk}")

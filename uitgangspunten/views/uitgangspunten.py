@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_token
 from inkoop.core.htmx import pagina
 from inkoop.core.revisie import (
     BEHOUDEN,
@@ -92,7 +93,14 @@ def uitgangspunt_nieuw(request, regio, slug):
         response = _lijst(request, traject, "nieuw", nieuw_form=form)
         response["HX-Retarget"] = "#nieuw"  # the error belongs to the form, not the list
         return response
-    up = services.uitgangspunt_aanmaken(traject=traject, auteur=request.user, **form.cleaned_data)
+    lijst = reverse("uitgangspunten:lijst", args=[regio, slug])
+    try:
+        with eenmalig(form):
+            up = services.uitgangspunt_aanmaken(
+                traject=traject, auteur=request.user, **zonder_token(form)
+            )
+    except AlVerstuurd:
+        return al_verstuurd(request, lijst)
     if request.htmx:
         return _lijst(request, traject, "lijst", bewerkt_id=up.pk)
     messages.success(request, f"Uitgangspunt “{up.titel}” toegevoegd.")
@@ -227,20 +235,12 @@ def overnemen_uitgangspunt(request, regio, slug, uid):
         raise Http404
     form = OvernemenForm(request.POST)
     if form.is_valid():
+        # Carrying over twice gives one copy: the service locks the round (no token needed).
+        kopie = _overnemen(form, vorig, traject, request.user)
         actie = form.cleaned_data["actie"]
-        if actie == "herbevestigen":
-            services.uitgangspunt_herbevestigen(vorig=vorig, traject=traject, auteur=request.user)
-        elif actie == "aanscherpen":
-            kopie = services.uitgangspunt_aanscherpen(
-                vorig=vorig, traject=traject, auteur=request.user
-            )
-            if not request.htmx:
-                messages.success(request, "Overgenomen om aan te scherpen: pas de tekst nu aan.")
-                return redirect("uitgangspunten:uitgangspunt_bewerken", kopie.uid)
-        else:
-            services.uitgangspunt_laten_vervallen(
-                vorig=vorig, traject=traject, reden=form.cleaned_data["reden"], auteur=request.user
-            )
+        if actie == "aanscherpen" and not request.htmx:
+            messages.success(request, "Overgenomen om aan te scherpen: pas de tekst nu aan.")
+            return redirect("uitgangspunten:uitgangspunt_bewerken", kopie.uid)
         if not request.htmx:
             messages.success(request, f"“{vorig.titel}”: keuze vastgelegd.")
             return redirect(
@@ -251,6 +251,19 @@ def overnemen_uitgangspunt(request, regio, slug, uid):
     context = {"traject": traject, "regio": traject.regio, "up": vorig, "form": form}
     context |= {"mag_bewerken": True, "vorige": [vorig]}
     return pagina(request, OVERNEMEN, context, partial="vorig")
+
+
+def _overnemen(form, vorig, traject, auteur):
+    """Carry one principle of the previous round over as the form chose (the copy, if any)."""
+    actie = form.cleaned_data["actie"]
+    if actie == "herbevestigen":
+        return services.uitgangspunt_herbevestigen(vorig=vorig, traject=traject, auteur=auteur)
+    if actie == "aanscherpen":
+        return services.uitgangspunt_aanscherpen(vorig=vorig, traject=traject, auteur=auteur)
+    services.uitgangspunt_laten_vervallen(
+        vorig=vorig, traject=traject, reden=form.cleaned_data["reden"], auteur=auteur
+    )
+    return None
 
 
 # ---------- Per service: onderdeel, ontwikkelingen, uitgangspunten ----------
