@@ -332,11 +332,14 @@ def _claimen(obj, form) -> None:
 def opgeslagen_rij(obj):
     """The row as stored now; inside a transaction also locked until commit (PostgreSQL), so
     nobody changes it between the check and the admin's write."""
-    rijen = type(obj)._default_manager.filter(pk=obj.pk)
+    # No join may reach the lock: a model's ordering or a manager's select_related over a
+    # nullable relation makes PostgreSQL refuse it ("FOR UPDATE cannot be applied to the
+    # nullable side of an outer join"), so the plain row, ordered by nothing but its key.
+    rijen = type(obj)._base_manager.filter(pk=obj.pk).select_related(None).order_by()
     verbinding = connections[rijen.db]
     if verbinding.in_atomic_block and verbinding.features.has_select_for_update:
         rijen = rijen.select_for_update()
-    return rijen.first()
+    return next(iter(rijen), None)
 
 
 def _wijzigt(form) -> bool:
