@@ -9,12 +9,19 @@ from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 
 from inkoop.besluitvorming import forms as bv_forms
+from inkoop.besluitvorming import services as bv_services
+from inkoop.besluitvorming.constants import Uitkomst
+from inkoop.besluitvorming.models import Besluit
 from inkoop.core.markdown import naar_html
 from inkoop.core.velden import MAX_LANGE_TEKST, LangeTekst
 from inkoop.sessies import forms as sessie_forms
 from inkoop.trajecten import forms as planning_forms
+from inkoop.trajecten.constants import GremiumSoort
 from regions import forms as regio_forms
+from regions.constants import Rol
 from tests.factories import DocumentFactory, GremiumFactory, SectieFactory, TrajectFactory
+from tests.factories.besluitvorming import BeslispuntFactory, VersieFactory, VoorstelFactory
+from tests.formulier_html import formulieren
 from uitgangspunten import forms as up_forms
 from uitgangspunten.models import Versie
 
@@ -98,3 +105,63 @@ def test_editor_toont_en_pdf_drukt_een_lange_sectie_helemaal(client_als, adviseu
     for naam in ("document", "voorbeeld"):
         html = client.get(reverse(f"uitgangspunten:{naam}", args=[document.pk])).text
         assert "HET-EINDE" in html, naam
+
+
+# ---------- 9. A decision from a stale form is refused ----------
+
+
+@pytest.fixture
+def voorstel_met_punt(regio, adviseur):
+    traject = TrajectFactory(regio=regio)
+    versie = VersieFactory(document=DocumentFactory(traject=traject), goedgekeurd=True)
+    pfho = GremiumFactory(regio=regio, soort=GremiumSoort.PFHO, naam="PFHO")
+    voorstel = VoorstelFactory(traject=traject, gremium=pfho, opgesteld_door=adviseur)
+    voorstel.versies.add(versie)
+    BeslispuntFactory(voorstel=voorstel, nummer=1, tekst="In te stemmen met de notitie.")
+    return voorstel
+
+
+def _besluit_url(voorstel):
+    traject = voorstel.traject
+    return reverse("inkoop:besluit_nieuw", kwargs={"regio": traject.regio.slug, "slug": traject.slug})
+
+
+def test_besluit_uit_verouderd_formulier_wordt_geweigerd(
+    client_als, met_rol, regio, adviseur, voorstel_met_punt
+):
+    voorstel = voorstel_met_punt
+    secretaris = met_rol(Rol.SECRETARIS, regio)
+    client = client_als(secretaris)
+    pagina = client.get(_besluit_url(voorstel), {"voorstel": voorstel.pk})
+    formulier = next(f for f in formulieren(pagina.text) if "uitkomst" in f.namen)
+    data = formulier.data() | {"datum": ["2027-02-06"], "uitkomst": [Uitkomst.VRIJGEGEVEN]}
+    # Meanwhile the advisor rewrites the decision point.
+    bv_services.voorstel_opslaan(
+        traject=voorstel.traject, door=adviseur, voorstel=voorstel, revisie=voorstel.revisie,
+        gegevens={"gremium": voorstel.gremium, "onderwerp": voorstel.onderwerp},
+        beslispunten=["Af te wijzen."], versies=list(voorstel.versies.all()),
+    )  # fmt: skip
+    antwoord = client.post(_besluit_url(voorstel), data)
+    assert antwoord.status_code == 200
+    assert not Besluit.objects.exists()
+    assert "Het voorstel is gewijzigd nadat u dit formulier opende" in antwoord.text, antwoord.context["form"].errors
+    assert "Af te wijzen." in antwoord.text and "In te stemmen" not in antwoord.text
+    # The form shown again is based on the current revision: saving it now records.
+    opnieuw = next(f for f in formulieren(antwoord.text) if "uitkomst" in f.namen)
+    assert client.post(_besluit_url(voorstel), opnieuw.data()).status_code == 302
+    assert Besluit.objects.get().punten.get().beslispunt.tekst == "Af te wijzen."
+
+
+def test_besluit_op_voorstel_zonder_revisie_toont_eerst_de_beslispunten(
+    client_als, met_rol, regio, voorstel_met_punt
+):
+    """A proposal chosen in the list (the page showed no decision points) is not decided
+    blindly: the form comes back with its decision points."""
+    voorstel = voorstel_met_punt
+    client = client_als(met_rol(Rol.SECRETARIS, regio))
+    data = {"gremium": voorstel.gremium_id, "datum": "2027-02-06",
+            "uitkomst": Uitkomst.VRIJGEGEVEN, "voorstel": voorstel.pk}  # fmt: skip
+    antwoord = client.post(_besluit_url(voorstel), data)
+    assert antwoord.status_code == 200 and not Besluit.objects.exists()
+    assert "Controleer de beslispunten" in antwoord.text
+    assert "In te stemmen met de notitie." in antwoord.text

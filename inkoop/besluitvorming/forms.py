@@ -99,6 +99,12 @@ class VoorstelForm(RevisieVeld, forms.ModelForm):
         return [r.strip() for r in self.cleaned_data["beslispunten"].splitlines() if r.strip()]
 
 
+BESLISPUNTEN_NAKIJKEN = (
+    "Controleer de beslispunten van het voorstel hieronder en kies zo nodig een uitkomst per "
+    "beslispunt; leg het besluit daarna vast. Er is nog niets vastgelegd."
+)
+
+
 class BesluitForm(forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
     datum = Datumveld(label="Datum van het besluit")
@@ -144,6 +150,10 @@ class BesluitForm(forms.Form):
         if voorstel is not None:
             self.initial.setdefault("voorstel", voorstel.pk)
             self.initial.setdefault("gremium", voorstel.gremium_id)
+            # The decision rests on the decision points as shown: the form carries the
+            # proposal's revision, and the service refuses a save from a stale one.
+            self.fields["revisie"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            self.initial["revisie"] = voorstel.revisie
             for punt in voorstel.beslispunten.all():
                 naam = f"punt_{punt.pk}"
                 self.fields[naam] = forms.ChoiceField(
@@ -155,6 +165,13 @@ class BesluitForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "revisie" in self._errors:
+            # No (valid) revision: the decision points were not on the page this came from (a
+            # proposal chosen in the list, or a forged post). Show them, then save again.
+            del self._errors["revisie"]
+            self.add_error(None, BESLISPUNTEN_NAKIJKEN)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("revisie")] = str(self.voorstel.revisie)
         if not data.get("versie") and not data.get("voorstel"):
             raise forms.ValidationError("Kies een documentversie of een voorstel.")
         if self.voorstel is not None and data.get("voorstel") not in (None, self.voorstel):

@@ -104,6 +104,20 @@ def revisie_claimen(obj, *, revisie: int | None, eigen: dict | None = None) -> N
     )
 
 
+def revisie_vasthouden(obj, *, revisie: int) -> None:
+    """Hold `obj` until the transaction ends, only if it is still the `revisie` the user saw,
+    without raising it; else raise `Conflict` (nothing to write yet).
+
+    For a save that rests on what the user read of another row but does not change it: a
+    decision is recorded on the decision points of a proposal as the form showed them. Several
+    decisions on one proposal (a college per municipality) do not make each other stale.
+    """
+    model = type(obj)
+    if not model._default_manager.select_for_update().filter(pk=obj.pk, revisie=revisie).exists():
+        opgeslagen = model._default_manager.get(pk=obj.pk)
+        raise Conflict(obj=opgeslagen, opgeslagen={}, eigen={}, revisie=opgeslagen.revisie)
+
+
 def _waarde_van(obj, naam):
     veld = obj._meta.get_field(naam)
     return veld.value_from_object(obj) if veld.concrete else getattr(obj, naam)

@@ -216,8 +216,16 @@ def besluit_nieuw(request, regio, slug):
                 sessie=data["sessie"],
                 toelichting=data["toelichting"],
                 punten=form.punten(),
+                voorstel_revisie=data.get("revisie"),
             )
         except DomeinFout as fout:
+            if fout.code == "voorstel_gewijzigd":
+                # Show the decision points as they read now, based on the current revision.
+                voorstel.refresh_from_db()
+                vers = request.POST.copy()
+                vers["revisie"] = str(voorstel.revisie)
+                form = BesluitForm(vers, traject=traject, voorstel=voorstel, initial=initial)
+                form.is_valid()
             naar_formulier(form, fout)
         else:
             messages.success(request, f"Het besluit van {besluit.gremium} is vastgelegd.")
