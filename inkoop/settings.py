@@ -112,7 +112,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "inkoop.core.wachtwoorden.MinimumLengte",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "inkoop.core.wachtwoorden.VeelgebruiktWachtwoord"},
+    {"NAME": "inkoop.core.wachtwoorden.GenoegVerschillendeTekens"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"

@@ -84,15 +84,22 @@ def objecten(regio, gebruiker):
         "gast": GastFactory(sessie=sessie),
         "conclusie": ConclusieFactory(sessie=sessie, voorziening=tv.voorziening),
         "stelling": StellingFactory(
-            sessie=sessie, resultaat_soort=ResultaatSoort.SCHAAL, eens=None, oneens=None,
-            schaal_gemiddelde=Decimal("3.80"), schaal_n=12, toelichting="Ruim eens.",
+            sessie=sessie,
+            resultaat_soort=ResultaatSoort.SCHAAL,
+            eens=None,
+            oneens=None,
+            schaal_gemiddelde=Decimal("3.80"),
+            schaal_n=12,
+            toelichting="Ruim eens.",
         ),  # fmt: skip
         "agendapunt": Agendapunt.objects.create(
             sessie=sessie, volgorde=1, titel="Notitie", document=document, versie=versie
         ),
         "inbreng": inbreng,
         "actiepunt": Actiepunt.objects.create(
-            sessie=sessie, omschrijving="Nabellen", eigenaar_gebruiker=gebruiker,
+            sessie=sessie,
+            omschrijving="Nabellen",
+            eigenaar_gebruiker=gebruiker,
             deadline=dt.date(2026, 4, 1),
         ),  # fmt: skip
     }
@@ -190,7 +197,9 @@ def test_ongewijzigd_opslaan_verandert_niets(client, gebruiker, objecten, naam):
     kop = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     pagina = client.get(url, **kop)
     assert pagina.status_code == 200, pagina.status_code
-    kandidaten = [f for f in formulieren(pagina.text) if f.methode == "post" and "revisie" in f.namen]
+    kandidaten = [
+        f for f in formulieren(pagina.text) if f.methode == "post" and "revisie" in f.namen
+    ]
     assert kandidaten, f"{naam}: geen bewerkformulier met revisie op {url}"
     formulier = kandidaten[0]
     voor = _toestand(rij)

@@ -1,4 +1,5 @@
 from django import forms
+
 from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, lengte
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus

@@ -28,6 +28,7 @@ from django.db.models import F
 from django.utils import formats
 
 from inkoop.core.diff import woord_diff
+from inkoop.core.velden import parameter
 
 
 @dataclass
@@ -66,8 +67,7 @@ VERWIJDERCONFLICT = (
 
 def revisie_uit(data) -> int | None:
     """The revision a delete button was rendered with (None when the form sent none)."""
-    waarde = str(data.get("revisie", "")).strip()
-    return int(waarde) if waarde.isdigit() and len(waarde) < 18 else None
+    return parameter(data, "revisie")
 
 
 def verwijderen(obj, *, revisie: int | None) -> None:

@@ -5,25 +5,63 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # The largest id a 64-bit integer column holds.
 GROOTSTE_ID = 2**63 - 1
 
 
+def _als_id(waarde) -> int | None:
+    """The whole number in `waarde` if it is one an id column can hold, else None. Only ASCII
+    digits: "²" passes str.isdigit() but int() refuses it, and "١٢" is no id anyone typed."""
+    tekst = str(waarde).strip()
+    if not tekst.isascii() or not tekst.lstrip("-").isdigit():
+        return None
+    getal = int(tekst)
+    return getal if abs(getal) <= GROOTSTE_ID else None
+
+
 class Meerkeuze(forms.ModelMultipleChoiceField):
-    """A choice of several objects that refuses ids no database column can hold: SQLite raises
-    OverflowError on them (a 500) where it should simply find nothing."""
+    """A choice of several objects that refuses what no id column holds: a number beyond 64
+    bits (SQLite raised OverflowError, a 500) or anything that is no plain number ("²", NUL),
+    with the usual Dutch message instead of a server error."""
 
     def _check_values(self, value):
         for pk in value:
-            tekst = str(pk).strip()
-            if tekst.lstrip("-").isdigit() and abs(int(tekst)) > GROOTSTE_ID:
+            if _als_id(pk) is None:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": tekst},
+                    params={"value": str(pk)},
                 )
         return super()._check_values(value)
+
+
+class IdVeld(forms.IntegerField):
+    """The id of an object in a request parameter (?gremium=, POST sectie): a plain positive
+    number an id column holds."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(min_value=1, max_value=GROOTSTE_ID, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if _als_id(value) is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(str(value).strip())
+
+
+def parameter(data, naam: str, veld: forms.Field | None = None):
+    """One request parameter through a form field: its clean value, or None when it is missing
+    or not valid (a bad filter or preset is ignored, as if it was not given). Default: an id."""
+    veld = veld or IdVeld()
+    waarde = data.getlist(naam) if isinstance(veld, forms.MultipleChoiceField) else data.get(naam)
+    try:
+        return veld.clean(waarde)
+    except ValidationError:
+        return None
 
 
 # Dates and years a person may enter anywhere in the app: a procurement round, a meeting, a
@@ -104,3 +142,22 @@ class LangeTekst(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class LokaalPad(forms.CharField):
+    """A page of this site to go to next (?volgende=/documenten/1/): only a path on this host.
+    "verder" (no path: redirect() would try it as a URL name, NoReverseMatch), "//evil.example"
+    or "/\\evil.example" (another host) are refused."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=2000, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not (
+            value.startswith("/")
+            and url_has_allowed_host_and_scheme(value, allowed_hosts=set())
+            and value.isprintable()
+        ):
+            raise ValidationError("Dit is geen pagina van deze site.", code="geen_pad")

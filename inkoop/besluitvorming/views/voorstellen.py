@@ -13,6 +13,7 @@ from inkoop.besluitvorming.forms import BesluitForm, VoorstelForm
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
+from inkoop.core.velden import parameter
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from inkoop.trajecten.views import traject_of_404
@@ -137,9 +138,8 @@ def besluitenlijst(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "bekijken", traject)
     gremia = list(selectors.gremia_van(traject.regio))
-    gremium = None
-    if request.GET.get("gremium", "").isdigit():
-        gremium = next((g for g in gremia if g.pk == int(request.GET["gremium"])), None)
+    gekozen = parameter(request.GET, "gremium")
+    gremium = next((g for g in gremia if g.pk == gekozen), None)
     return render(
         request,
         "inkoop/besluitvorming/besluitenlijst.html",
@@ -167,9 +167,8 @@ def gremium_besluitenlijst(request, regio, pk):
     )
     permissions.vereis(request.user, "bekijken", gremium)
     trajecten = list(gremium.regio.trajecten.all())
-    traject = None
-    if request.GET.get("traject", "").isdigit():
-        traject = next((t for t in trajecten if t.pk == int(request.GET["traject"])), None)
+    gekozen = parameter(request.GET, "traject")
+    traject = next((t for t in trajecten if t.pk == gekozen), None)
     pagina = Paginator(
         selectors.besluitenlijst(gremium=gremium, traject=traject), BESLUITEN_PER_PAGINA
     ).get_page(request.GET.get("pagina"))
@@ -194,14 +193,15 @@ def besluit_nieuw(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "besluiten_vastleggen", traject)
     voorstel = None
-    voorstel_id = request.POST.get("voorstel") or request.GET.get("voorstel")
-    if voorstel_id and str(voorstel_id).isdigit():
+    voorstel_id = parameter(request.POST, "voorstel") or parameter(request.GET, "voorstel")
+    if voorstel_id:
         voorstel = Voorstel.objects.filter(traject=traject, pk=voorstel_id).first()
-    initial = {}
-    if request.GET.get("versie", "").isdigit():
-        initial["versie"] = int(request.GET["versie"])
-    if request.GET.get("gremium", "").isdigit():
-        initial["gremium"] = int(request.GET["gremium"])
+    # Presets from a link (?versie=, ?gremium=): a bad one is ignored, the form checks the rest.
+    initial = {
+        naam: waarde
+        for naam in ("versie", "gremium")
+        if (waarde := parameter(request.GET, naam)) is not None
+    }
     form = BesluitForm(request.POST or None, traject=traject, voorstel=voorstel, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
