@@ -4,7 +4,7 @@ from django.utils import timezone
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze
+from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, eenregelig_maken
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -184,3 +184,6 @@ class BesluitForm(forms.Form):
             for naam in self.punt_velden
             if self.cleaned_data.get(naam)
         }
+
+
+eenregelig_maken(globals())

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from inkoop.core.regels import geen_regeleinde
+
 # The largest id a 64-bit integer column holds.
 GROOTSTE_ID = 2**63 - 1
 
@@ -161,3 +163,23 @@ class LokaalPad(forms.CharField):
             and value.isprintable()
         ):
             raise ValidationError("Dit is geen pagina van deze site.", code="geen_pad")
+
+
+def eenregelig_maken(namespace: dict) -> None:
+    """Call at the end of a forms module (`eenregelig_maken(globals())`): every single-line text
+    field of its forms refuses a line break with a message at the field. A browser never sends
+    one from such a field; a forged post or a paste into an API would put it in a title, and
+    from there into an e-mail subject (Django refuses to send it) or a log line."""
+    for klasse in list(namespace.values()):
+        if not (isinstance(klasse, type) and issubclass(klasse, forms.BaseForm)):
+            continue
+        for veld in klasse.base_fields.values():
+            if (
+                isinstance(veld, forms.CharField)
+                and not isinstance(veld, LangeTekst)
+                and not isinstance(
+                    veld.widget, forms.Textarea | forms.HiddenInput | forms.PasswordInput
+                )
+                and geen_regeleinde not in veld.validators
+            ):
+                veld.validators.append(geen_regeleinde)

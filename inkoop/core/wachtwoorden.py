@@ -48,7 +48,7 @@ class VeelgebruiktWachtwoord(CommonPasswordValidator):
         kandidaten = {password.lower().strip(), _RAND.sub("", password.lower().strip())}
         if kandidaten & self.passwords:
             raise ValidationError(
-                "Dit wachtwoord wordt te vaak gebruikt en is daardoor snel te raden.",
+                "Dit wachtwoord is te algemeen: het wordt veel gebruikt en is snel te raden.",
                 code="password_too_common",
             )
 

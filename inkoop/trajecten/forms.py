@@ -3,7 +3,7 @@ import re
 from django import forms
 
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import EERSTE_DATUM, LAATSTE_DATUM, Datumveld
+from inkoop.core.velden import EERSTE_DATUM, LAATSTE_DATUM, Datumveld, eenregelig_maken
 from inkoop.trajecten.models import Mijlpaal
 
 
@@ -31,3 +31,6 @@ class MijlpaalForm(RevisieVeld, forms.ModelForm):
             self.add_error("periode", "Vul een datum of een periode in, bijvoorbeeld 'Q1 2020' "
                                       "of 'nog te bepalen'.")  # fmt: skip
         return data
+
+
+eenregelig_maken(globals())
