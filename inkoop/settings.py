@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Pages of a logged-in user stay out of browser and proxy caches (private, no-store).
+    "inkoop.core.middleware.GeenCacheVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -115,7 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "inkoop.core.wachtwoorden.MinimumLengte",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "inkoop.core.wachtwoorden.VeelgebruiktWachtwoord"},
+    {"NAME": "inkoop.core.wachtwoorden.GenoegVerschillendeTekens"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"

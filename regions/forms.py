@@ -4,6 +4,7 @@ from django import forms
 
 from inkoop.core.kleur import contrast
 from inkoop.core.revisie import RevisieVeld
+from inkoop.core.velden import eenregelig_maken
 
 from .models import Huisstijl
 
@@ -51,3 +52,6 @@ class HuisstijlForm(RevisieVeld, forms.ModelForm):
 
     def clean_kleur_accent(self):
         return self._leesbaar("kleur_accent")
+
+
+eenregelig_maken(globals())

@@ -22,6 +22,7 @@ Use it for any new form:
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 from django import forms
 from django.apps import apps
@@ -246,3 +247,92 @@ def assert_form_robust(
 
     eigenschap()
     return gezien
+
+
+# ---------- Request parameters: every URL pattern, every parameter ----------
+
+# Values that broke pages before (issue 11, item 13) are only seeds; the strategy below draws
+# from whole classes: Unicode digits and numbers ("²" passes str.isdigit(), int() refuses it),
+# NUL and control characters, ids no column holds, dates and periods outside any calendar,
+# addresses that are no path, and random text.
+VIJANDIGE_PARAMETERS = [
+    "²", "¹²", "٣", "௫", "Ⅻ", "½", "1\x00", "\x00", "a\x00b", "-1", "0", "+1", " 1", "1 ",
+    str(2**31), str(2**63), str(2**64), "9" * 30, "1e5", "1.5", "0x1f", "verder", "//evil.example",
+    "https://evil.example/", "javascript:alert(1)", "Q1 0000", "Q4 9999", "H1 0000", "0000",
+    "maart 0000", "9999-12-31", "0001-01-01", "0000-00-00", "2026-02-30", "31-12-9999",
+    "concept", "op", "neer", "1,2,3", "1,²", ",", "%00", "\r\nX-Kop: x",
+]  # fmt: skip
+
+
+def parameterklassen(ids=()) -> list:
+    """Strategies, one per class of bad parameter value; a sweep gives every parameter a value
+    of every class."""
+    cijfer = st.characters(categories=["No", "Nl"])
+    return [
+        # Unicode digits and numbers: "²" passes str.isdigit(), int() refuses it.
+        st.lists(st.one_of(cijfer, st.sampled_from("0123456789")), min_size=1, max_size=4)
+        .filter(lambda t: any(not c.isascii() for c in t))
+        .map("".join),
+        # NUL and control characters (PostgreSQL refuses NUL in text: a DataError).
+        st.tuples(st.text(max_size=3), st.text(alphabet="\x00\x01\x1b\r\n", min_size=1)).map(
+            lambda t: t[0] + "\x00" + t[1]
+        ),
+        # Numbers no column holds, negative, fractional, exponent.
+        st.one_of(
+            st.integers(min_value=2**31).map(str),
+            st.integers(max_value=0).map(str),
+            st.sampled_from(["1.5", "1e5", "0x1f", "+1", " 1", "1,2", "NaN", "9" * 30]),
+        ),
+        # Dates and periods outside any calendar, and impossible ones.
+        st.one_of(
+            st.dates().map(dt.date.isoformat),
+            st.sampled_from(
+                [
+                    "0000-00-00",
+                    "2026-02-30",
+                    "31-12-9999",
+                    "Q1 0000",
+                    "H2 0000",
+                    "maart 0000",
+                    "0000",
+                    "Q4 99999",
+                    "0001-01-01",
+                    "9999-12-31",
+                ]
+            ),
+        ),  # fmt: skip
+        # Addresses that are no path on this site, and header injection.
+        st.sampled_from(
+            [
+                "verder",
+                "//evil.example",
+                "https://evil.example/",
+                "javascript:1",
+                "/\\evil.example",
+                "\r\nX-Kop: x",
+                "%00",
+                "concept",
+                "op",
+            ]
+        ),
+        # Real ids of other objects (a valid number, the wrong object).
+        st.sampled_from([str(i) for i in ids] or ["1"]),
+        # Several values for one name.
+        st.lists(st.sampled_from(VIJANDIGE_PARAMETERS), min_size=2, max_size=3),
+        hostile_text(3),
+    ]
+
+
+def vijandige_parameter(ids=()):
+    """A strategy for one request parameter value (a string, sometimes a list of them)."""
+    return st.one_of(st.sampled_from(VIJANDIGE_PARAMETERS), *parameterklassen(ids))
+
+
+PARAMETER_PATROON = re.compile(
+    r"""(?:GET|POST|data)\s*(?:\.get(?:list)?\(\s*|\[\s*)["']([a-z_]+)["']"""
+)
+
+
+def parameternamen_in_bestand(pad) -> set[str]:
+    """Every name a module reads from request.GET / request.POST (or a `data` mapping)."""
+    return set(PARAMETER_PATROON.findall(Path(pad).read_text()))

@@ -1,7 +1,7 @@
 from django import forms
 
 from inkoop.core.eenmalig import EenmaligVeld
-from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, lengte
+from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, eenregelig_maken, lengte
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
 from .models import Document, Uitgangspunt
@@ -174,3 +174,6 @@ class VersieForm(forms.Form):
         validators=[_lengte(250, "De toelichting")],
         help_text="Bijvoorbeeld: voor het directieoverleg van 12 januari.",
     )
+
+
+eenregelig_maken(globals())

@@ -5,7 +5,7 @@ from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze
+from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, eenregelig_maken
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -100,6 +100,12 @@ class VoorstelForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
         return [r.strip() for r in self.cleaned_data["beslispunten"].splitlines() if r.strip()]
 
 
+BESLISPUNTEN_NAKIJKEN = (
+    "Controleer de beslispunten van het voorstel hieronder en kies zo nodig een uitkomst per "
+    "beslispunt; leg het besluit daarna vast. Er is nog niets vastgelegd."
+)
+
+
 class BesluitForm(EenmaligVeld, forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
     datum = Datumveld(label="Datum van het besluit")
@@ -156,6 +162,10 @@ class BesluitForm(EenmaligVeld, forms.Form):
         if voorstel is not None:
             self.initial.setdefault("voorstel", voorstel.pk)
             self.initial.setdefault("gremium", voorstel.gremium_id)
+            # The decision rests on the decision points as shown: the form carries the
+            # proposal's revision, and the service refuses a save from a stale one.
+            self.fields["revisie"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            self.initial["revisie"] = voorstel.revisie
             for punt in voorstel.beslispunten.all():
                 naam = f"punt_{punt.pk}"
                 self.fields[naam] = forms.ChoiceField(
@@ -167,6 +177,13 @@ class BesluitForm(EenmaligVeld, forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "revisie" in self._errors:
+            # No (valid) revision: the decision points were not on the page this came from (a
+            # proposal chosen in the list, or a forged post). Show them, then save again.
+            del self._errors["revisie"]
+            self.add_error(None, BESLISPUNTEN_NAKIJKEN)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("revisie")] = str(self.voorstel.revisie)
         if not data.get("versie") and not data.get("voorstel"):
             raise forms.ValidationError("Kies een documentversie of een voorstel.")
         if self.voorstel is not None and data.get("voorstel") not in (None, self.voorstel):
@@ -186,11 +203,7 @@ class CollegeBesluitRij(forms.Form):
 
     gremium = forms.IntegerField(widget=forms.HiddenInput)
     vastleggen = forms.BooleanField(label="Vastleggen", required=False)
-    datum = forms.DateField(
-        label="Datum",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    datum = Datumveld(label="Datum", required=False)
     uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=500)
 
@@ -202,3 +215,6 @@ class CollegeBesluitRij(forms.Form):
 
 
 CollegeBesluitenFormSet = forms.formset_factory(CollegeBesluitRij, extra=0, max_num=400)
+
+
+eenregelig_maken(globals())

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 
 from inkoop.core.diff import inhoud_diff
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.velden import parameter
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
@@ -191,9 +192,9 @@ def leesrecht(versie) -> str:
 def redline_parameters(data, versie) -> dict:
     """A redline's comparison version must be another version of the same document; without a
     valid choice it names the default one, so widget, job and preview agree."""
-    tegen = str(data.get("tegen", ""))
-    if tegen.isdigit() and vergelijkbare_versies(versie).filter(pk=tegen).exists():
-        return {"tegen": int(tegen)}
+    tegen = parameter(data, "tegen")
+    if tegen and vergelijkbare_versies(versie).filter(pk=tegen).exists():
+        return {"tegen": tegen}
     standaard = standaard_tegen(versie)
     return {"tegen": standaard.pk} if standaard else {}
 
@@ -207,9 +208,9 @@ def _redline(versie, parameters) -> Bron:
 
 def _besluitenlijst_parameters(data, gremium) -> dict:
     """A decision list's round must be of the body's region."""
-    traject = str(data.get("traject", ""))
-    if traject.isdigit() and Traject.objects.filter(pk=traject, regio_id=gremium.regio_id).exists():
-        return {"traject": int(traject)}
+    traject = parameter(data, "traject")
+    if traject and Traject.objects.filter(pk=traject, regio_id=gremium.regio_id).exists():
+        return {"traject": traject}
     return {}
 
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from inkoop.besluitvorming.constants import PER_GEMEENTE
 from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
 from inkoop.core.fouten import DomeinFout
-from inkoop.core.revisie import revisie_claimen, verwijderen
+from inkoop.core.revisie import Conflict, revisie_claimen, revisie_vasthouden, verwijderen
 from inkoop.trajecten.models import Gremium, Traject
 from regions import permissions
 from regions.constants import Rol
@@ -362,6 +362,12 @@ def voorstel_verwijderen(*, voorstel: Voorstel, door, revisie: int | None = None
 
 # --- Decisions ------------------------------------------------------------------------------
 
+VOORSTEL_GEWIJZIGD = (
+    "Het voorstel is gewijzigd nadat u dit formulier opende; er is geen besluit vastgelegd. "
+    "Hieronder staan de beslispunten zoals ze nu luiden: controleer ze en leg het besluit "
+    "opnieuw vast."
+)
+
 
 @transaction.atomic
 def besluit_vastleggen(
@@ -376,15 +382,23 @@ def besluit_vastleggen(
     toelichting: str = "",
     punten: dict[int, str] | None = None,
     afwijking: str = "",
+    voorstel_revisie: int | None = None,
 ) -> Besluit:
     """Record a body's decision; outcomes per decision point default to the overall outcome.
 
     A college decides for one municipality: one Besluit per municipality's college Gremium.
+    `voorstel_revisie`: the revision of the proposal the form showed; if the proposal (its
+    decision points) changed since, nothing is recorded (DomeinFout, code "voorstel_gewijzigd").
     """
     permissions.vereis(door, "besluiten_vastleggen", gremium)
     regio_id = gremium.regio_id
     if voorstel is not None and voorstel.traject.regio_id != regio_id:
         raise DomeinFout("Het voorstel hoort bij een andere regio.")
+    if voorstel is not None and voorstel_revisie is not None:
+        try:
+            revisie_vasthouden(voorstel, revisie=voorstel_revisie)
+        except Conflict as conflict:
+            raise DomeinFout(VOORSTEL_GEWIJZIGD, code="voorstel_gewijzigd") from conflict
     if sessie is not None and sessie.regio_id != regio_id:
         raise DomeinFout("De vergadering hoort bij een andere regio.")
     if versie is None and voorstel is not None:

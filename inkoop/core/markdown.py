@@ -3,9 +3,11 @@
 markdown-it-py renders (with footnotes, tables and underline as a bracketed span
 `[tekst]{.underline}`, the notation pandoc writes for a Word import); nh3 then keeps only an
 allow-list of tags, attributes and URL schemes, so script, event handlers and javascript: URLs
-never survive, whatever the input.
+never survive, whatever the input; nor do protocol-relative links ("//evil.example"), which point
+to another site without naming a scheme.
 """
 
+import re
 from functools import lru_cache
 
 import nh3
@@ -45,12 +47,25 @@ def _parser() -> MarkdownIt:
     )
 
 
+# Browsers drop tabs and newlines from an address and read "\\" as "/": "/\t/evil.example"
+# and "\\\\evil.example" both go to another host, as "//evil.example" does.
+_GEEN_ADRESTEKEN = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _relatief_adres(url: str) -> str | None:
+    """Relative addresses stay (footnotes "#fn1", "/documenten/1/"); a protocol-relative one
+    ("//evil.example/x") is another site without a scheme, so it goes like javascript: does."""
+    schoon = _GEEN_ADRESTEKEN.sub("", url).replace("\\", "/")
+    return None if schoon.startswith("//") else url
+
+
 def sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        url_relative=_relatief_adres,
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
         strip_comments=True,

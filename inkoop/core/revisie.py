@@ -34,7 +34,7 @@ from django.http import HttpResponseRedirect
 from django.utils import formats
 
 from inkoop.core.diff import woord_diff
-from inkoop.core.velden import Getal
+from inkoop.core.velden import Getal, parameter
 
 
 @dataclass
@@ -73,8 +73,7 @@ VERWIJDERCONFLICT = (
 
 def revisie_uit(data) -> int | None:
     """The revision a delete button was rendered with (None when the form sent none)."""
-    waarde = str(data.get("revisie", "")).strip()
-    return int(waarde) if waarde.isdigit() and len(waarde) < 18 else None
+    return parameter(data, "revisie")
 
 
 def verwijderen(obj, *, revisie: int | None) -> None:
@@ -109,6 +108,20 @@ def revisie_claimen(obj, *, revisie: int | None, eigen: dict | None = None) -> N
     obj.revisie = (
         revisie + 1 if revisie is not None else rij.values_list("revisie", flat=True).get()
     )
+
+
+def revisie_vasthouden(obj, *, revisie: int) -> None:
+    """Hold `obj` until the transaction ends, only if it is still the `revisie` the user saw,
+    without raising it; else raise `Conflict` (nothing to write yet).
+
+    For a save that rests on what the user read of another row but does not change it: a
+    decision is recorded on the decision points of a proposal as the form showed them. Several
+    decisions on one proposal (a college per municipality) do not make each other stale.
+    """
+    model = type(obj)
+    if not model._default_manager.select_for_update().filter(pk=obj.pk, revisie=revisie).exists():
+        opgeslagen = model._default_manager.get(pk=obj.pk)
+        raise Conflict(obj=opgeslagen, opgeslagen={}, eigen={}, revisie=opgeslagen.revisie)
 
 
 def _waarde_van(obj, naam):

@@ -5,25 +5,65 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from inkoop.core.regels import geen_regeleinde
 
 # The largest id a 64-bit integer column holds.
 GROOTSTE_ID = 2**63 - 1
 
 
+def _als_id(waarde) -> int | None:
+    """The whole number in `waarde` if it is one an id column can hold, else None. Only ASCII
+    digits: "²" passes str.isdigit() but int() refuses it, and "١٢" is no id anyone typed."""
+    tekst = str(waarde).strip()
+    if not tekst.isascii() or not tekst.lstrip("-").isdigit():
+        return None
+    getal = int(tekst)
+    return getal if abs(getal) <= GROOTSTE_ID else None
+
+
 class Meerkeuze(forms.ModelMultipleChoiceField):
-    """A choice of several objects that refuses ids no database column can hold: SQLite raises
-    OverflowError on them (a 500) where it should simply find nothing."""
+    """A choice of several objects that refuses what no id column holds: a number beyond 64
+    bits (SQLite raised OverflowError, a 500) or anything that is no plain number ("²", NUL),
+    with the usual Dutch message instead of a server error."""
 
     def _check_values(self, value):
         for pk in value:
-            tekst = str(pk).strip()
-            if tekst.lstrip("-").isdigit() and abs(int(tekst)) > GROOTSTE_ID:
+            if _als_id(pk) is None:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": tekst},
+                    params={"value": str(pk)},
                 )
         return super()._check_values(value)
+
+
+class IdVeld(forms.IntegerField):
+    """The id of an object in a request parameter (?gremium=, POST sectie): a plain positive
+    number an id column holds."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(min_value=1, max_value=GROOTSTE_ID, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if _als_id(value) is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(str(value).strip())
+
+
+def parameter(data, naam: str, veld: forms.Field | None = None):
+    """One request parameter through a form field: its clean value, or None when it is missing
+    or not valid (a bad filter or preset is ignored, as if it was not given). Default: an id."""
+    veld = veld or IdVeld()
+    waarde = data.getlist(naam) if isinstance(veld, forms.MultipleChoiceField) else data.get(naam)
+    try:
+        return veld.clean(waarde)
+    except ValidationError:
+        return None
 
 
 # Dates and years a person may enter anywhere in the app: a procurement round, a meeting, a
@@ -116,3 +156,42 @@ class Getal(forms.DecimalField):
         if getal is not None and not getal.is_finite():
             raise ValidationError("Vul een getal in.", code="invalid")
         return getal
+
+
+class LokaalPad(forms.CharField):
+    """A page of this site to go to next (?volgende=/documenten/1/): only a path on this host.
+    "verder" (no path: redirect() would try it as a URL name, NoReverseMatch), "//evil.example"
+    or "/\\evil.example" (another host) are refused."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=2000, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not (
+            value.startswith("/")
+            and url_has_allowed_host_and_scheme(value, allowed_hosts=set())
+            and value.isprintable()
+        ):
+            raise ValidationError("Dit is geen pagina van deze site.", code="geen_pad")
+
+
+def eenregelig_maken(namespace: dict) -> None:
+    """Call at the end of a forms module (`eenregelig_maken(globals())`): every single-line text
+    field of its forms refuses a line break with a message at the field. A browser never sends
+    one from such a field; a forged post or a paste into an API would put it in a title, and
+    from there into an e-mail subject (Django refuses to send it) or a log line."""
+    for klasse in list(namespace.values()):
+        if not (isinstance(klasse, type) and issubclass(klasse, forms.BaseForm)):
+            continue
+        for veld in klasse.base_fields.values():
+            if (
+                isinstance(veld, forms.CharField)
+                and not isinstance(veld, LangeTekst)
+                and not isinstance(
+                    veld.widget, forms.Textarea | forms.HiddenInput | forms.PasswordInput
+                )
+                and geen_regeleinde not in veld.validators
+            ):
+                veld.validators.append(geen_regeleinde)

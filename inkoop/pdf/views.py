@@ -4,12 +4,12 @@ import io
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from inkoop.core.velden import LokaalPad, parameter
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf import services as export_services
@@ -49,7 +49,7 @@ def _widget(request, onderwerp, soort, parameters, status=200):
             "onderwerp": onderwerp,
             "soort": soort,
             "parameters": parameters,
-            "volgende": request.POST.get("volgende", ""),
+            "volgende": parameter(request.POST, "volgende", LokaalPad()) or "",
         },
         status=status,
     )
@@ -68,9 +68,8 @@ def export_starten(request, soort, object_id):
     )
     if request.htmx:
         return _widget(request, onderwerp, soort, parameters)
-    volgende = request.POST.get("volgende", "")
-    if url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
-        return redirect(volgende)
+    if volgende := parameter(request.POST, "volgende", LokaalPad()):
+        return HttpResponseRedirect(volgende)
     return redirect("inkoop:export", pk=export.pk)
 
 

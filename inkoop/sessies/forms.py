@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, Getal, LangeTekst, Meerkeuze, TijdInvoer
+from inkoop.core.velden import Datumveld, Getal, LangeTekst, Meerkeuze, TijdInvoer, eenregelig_maken
 from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
@@ -312,3 +312,6 @@ class VerwerkingForm(RevisieVeld, forms.ModelForm):
                 "Leg uit waarom, behalve bij 'kennisgenomen'.",
             )
         return data
+
+
+eenregelig_maken(globals())

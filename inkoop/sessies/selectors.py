@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
+from inkoop.core.velden import EERSTE_DATUM, LAATSTE_DATUM
 from inkoop.sessies.constants import Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Sessie, Stelling
 from inkoop.trajecten.models import Mijlpaal, Traject
@@ -171,12 +172,19 @@ def reactienota(traject: Traject, voorziening=None) -> dict:
 
 
 def agenda_items(traject: Traject):
-    """Sessions and dated milestones of a round, for the calendar export."""
+    """Sessions and dated milestones of a round, for the calendar export.
+
+    Only dates in the range a form accepts (inkoop.core.velden: 2000 to 2100): a date outside
+    it can only have come in past the forms (the admin, an import), is no real appointment, and
+    would overflow the calendar arithmetic; the planning page still shows it."""
+    bereik = (EERSTE_DATUM, LAATSTE_DATUM)
     sessies = list(
-        Sessie.objects.filter(traject=traject).select_related("gremium").order_by("datum")
+        Sessie.objects.filter(traject=traject, datum__range=bereik)
+        .select_related("gremium")
+        .order_by("datum")
     )
     mijlpalen = list(
-        Mijlpaal.objects.filter(traject=traject, datum__isnull=False).order_by("datum")
+        Mijlpaal.objects.filter(traject=traject, datum__range=bereik).order_by("datum")
     )
     return sessies, mijlpalen
 

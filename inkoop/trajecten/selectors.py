@@ -4,6 +4,7 @@ import re
 
 from django.utils import timezone
 
+from inkoop.core.velden import EERSTE_DATUM, LAATSTE_DATUM
 from inkoop.trajecten.constants import MijlpaalStatus
 from inkoop.trajecten.models import Mijlpaal, Traject
 
@@ -21,8 +22,16 @@ ONBEKEND = dt.date.max
 
 
 def _periode(periode: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a period such as "Q1 2020", "maart 2020", "H2 2021" or "2022"."""
+    """First and last day of a period such as "Q1 2020", "maart 2020", "H2 2021" or "2022".
+
+    Years outside the range of the forms (inkoop.core.velden, 2000 to 2100) or in other
+    digits than 0-9 are not a period: "Q1 0000" sorts last, as "nog te bepalen" does."""
     tekst = (periode or "").strip().lower()
+    jaren = re.findall(r"\d+", tekst)
+    if not tekst.isascii() or any(
+        not EERSTE_DATUM.year <= int(j) <= LAATSTE_DATUM.year for j in jaren[-1:]
+    ):
+        return None
     if m := re.fullmatch(r"q([1-4])\s*(\d{4})", tekst):
         jaar, eerste = int(m[2]), 3 * int(m[1]) - 2
         return dt.date(jaar, eerste, 1), _maand_einde(jaar, eerste + 2)

@@ -101,7 +101,8 @@ def test_besluit_vastleggen_via_formulier(client_als, met_rol, regio, traject, d
     antwoord = client.post(
         url,
         {"gremium": pfho.pk, "datum": "2027-02-06", "uitkomst": Uitkomst.VRIJGEGEVEN,
-         "voorstel": voorstel.pk, f"punt_{punt.pk}": Uitkomst.AANGEHOUDEN},
+         "voorstel": voorstel.pk, f"punt_{punt.pk}": Uitkomst.AANGEHOUDEN,
+         "revisie": voorstel.revisie},
     )  # fmt: skip
     assert antwoord.status_code == 302
     assert antwoord.url == _pagina(document)

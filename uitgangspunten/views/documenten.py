@@ -19,6 +19,7 @@ from inkoop.core.revisie import (
     formulier_opslaan,
     revisie_uit,
 )
+from inkoop.core.velden import parameter
 from regions import permissions
 from uitgangspunten import selectors, services
 from uitgangspunten.forms import KopForm, NieuweSectieForm, OpmerkingForm, SectieForm, VersieForm
@@ -205,9 +206,9 @@ def sectie_verplaatsen(request, pk, sectie_pk):
 def secties_ordenen(request, pk):
     """The new order after drag and drop: volgorde=3,1,2 (section ids)."""
     document = document_of_404(pk, request.user, "bewerken")
-    try:
-        volgorde = [int(x) for x in request.POST.get("volgorde", "").split(",") if x.strip()]
-    except ValueError:
+    delen = [x for x in request.POST.get("volgorde", "").split(",") if x.strip()]
+    volgorde = [parameter({"id": x}, "id") for x in delen]
+    if None in volgorde:
         return HttpResponseBadRequest("Ongeldige volgorde")
     services.secties_ordenen(document=document, volgorde=volgorde, auteur=request.user)
     if not request.htmx:
@@ -249,10 +250,10 @@ def historie(request, pk):
 def opmerking_plaatsen(request, pk):
     document = document_of_404(pk, request.user, "opmerken")
     form = OpmerkingForm(request.POST)
-    sectie_id = request.POST.get("sectie")
-    if not (sectie_id or "").isdigit():
+    sectie_id = parameter(request.POST, "sectie")
+    if sectie_id is None:
         return HttpResponseBadRequest("Geen sectie")
-    sectie = _sectie_of_404(document, int(sectie_id))
+    sectie = _sectie_of_404(document, sectie_id)
     if not form.is_valid():
         return _editor(
             request, document, "sectie", sectie_id=sectie.pk, opmerking_form=form,

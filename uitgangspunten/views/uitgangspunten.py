@@ -20,6 +20,7 @@ from inkoop.core.revisie import (
     formulier_opslaan,
     revisie_uit,
 )
+from inkoop.core.velden import parameter
 from inkoop.trajecten.views import traject_of_404
 from regions import permissions
 from uitgangspunten import selectors, services
@@ -271,8 +272,7 @@ def _overnemen(form, vorig, traject, auteur):
 
 def _per_voorziening(request, traject, **extra):
     context = selectors.per_voorziening(traject, request.user)
-    bewerk = request.GET.get("bewerk")
-    context["bewerk_ontwikkelingen"] = int(bewerk) if bewerk and bewerk.isdigit() else None
+    context["bewerk_ontwikkelingen"] = parameter(request.GET, "bewerk")
     return pagina(request, PER_VOORZIENING, context | extra)
 
 

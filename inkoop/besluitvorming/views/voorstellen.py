@@ -14,6 +14,7 @@ from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
+from inkoop.core.velden import parameter
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from inkoop.trajecten.views import traject_of_404
@@ -145,9 +146,8 @@ def besluitenlijst(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "bekijken", traject)
     gremia = list(selectors.gremia_van(traject.regio))
-    gremium = None
-    if request.GET.get("gremium", "").isdigit():
-        gremium = next((g for g in gremia if g.pk == int(request.GET["gremium"])), None)
+    gekozen = parameter(request.GET, "gremium")
+    gremium = next((g for g in gremia if g.pk == gekozen), None)
     return render(
         request,
         "inkoop/besluitvorming/besluitenlijst.html",
@@ -175,9 +175,8 @@ def gremium_besluitenlijst(request, regio, pk):
     )
     permissions.vereis(request.user, "bekijken", gremium)
     trajecten = list(gremium.regio.trajecten.all())
-    traject = None
-    if request.GET.get("traject", "").isdigit():
-        traject = next((t for t in trajecten if t.pk == int(request.GET["traject"])), None)
+    gekozen = parameter(request.GET, "traject")
+    traject = next((t for t in trajecten if t.pk == gekozen), None)
     pagina = Paginator(
         selectors.besluitenlijst(gremium=gremium, traject=traject), BESLUITEN_PER_PAGINA
     ).get_page(request.GET.get("pagina"))
@@ -202,14 +201,15 @@ def besluit_nieuw(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "besluiten_vastleggen", traject)
     voorstel = None
-    voorstel_id = request.POST.get("voorstel") or request.GET.get("voorstel")
-    if voorstel_id and str(voorstel_id).isdigit():
+    voorstel_id = parameter(request.POST, "voorstel") or parameter(request.GET, "voorstel")
+    if voorstel_id:
         voorstel = Voorstel.objects.filter(traject=traject, pk=voorstel_id).first()
-    initial = {}
-    if request.GET.get("versie", "").isdigit():
-        initial["versie"] = int(request.GET["versie"])
-    if request.GET.get("gremium", "").isdigit():
-        initial["gremium"] = int(request.GET["gremium"])
+    # Presets from a link (?versie=, ?gremium=): a bad one is ignored, the form checks the rest.
+    initial = {
+        naam: waarde
+        for naam in ("versie", "gremium")
+        if (waarde := parameter(request.GET, naam)) is not None
+    }
     form = BesluitForm(request.POST or None, traject=traject, voorstel=voorstel, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -226,6 +226,7 @@ def besluit_nieuw(request, regio, slug):
                     toelichting=data["toelichting"],
                     punten=form.punten(),
                     afwijking=data["afwijking"],
+                    voorstel_revisie=data.get("revisie"),
                 )
         except AlVerstuurd:
             messages.info(request, AL_VERSTUURD)
@@ -233,6 +234,13 @@ def besluit_nieuw(request, regio, slug):
                 return redirect("inkoop:document_besluitvorming", pk=data["versie"].document_id)
             return redirect(reverse("inkoop:besluitenlijst", kwargs={"regio": regio, "slug": slug}))
         except DomeinFout as fout:
+            if fout.code == "voorstel_gewijzigd":
+                # Show the decision points as they read now, based on the current revision.
+                voorstel.refresh_from_db()
+                vers = request.POST.copy()
+                vers["revisie"] = str(voorstel.revisie)
+                form = BesluitForm(vers, traject=traject, voorstel=voorstel, initial=initial)
+                form.is_valid()
             naar_formulier(form, fout)
         else:
             messages.success(request, f"Het besluit van {besluit.gremium} is vastgelegd.")

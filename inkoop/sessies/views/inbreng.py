@@ -3,10 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import SlugField
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import Conflict, conflict_tonen
+from inkoop.core.velden import LokaalPad, parameter
 from inkoop.sessies import forms, selectors, services
 from inkoop.sessies.constants import Verwerking
 from inkoop.sessies.models import Inbreng
@@ -40,23 +43,23 @@ def inbreng_verwerking(request, pk):
             naar_formulier(form, fout)
         else:
             messages.success(request, "De verwerking van de inbreng is opgeslagen.")
-            volgende = request.POST.get("volgende", "")
-            if volgende.startswith("/") and not volgende.startswith("//"):
-                return redirect(volgende)
+            if volgende := parameter(request.POST, "volgende", LokaalPad()):
+                return HttpResponseRedirect(volgende)
             if inbreng.sessie_id:
                 return redirect(sessie_url(inbreng.sessie, f"inbreng-{inbreng.pk}"))
             return redirect("inkoop:inbreng_lijst", regio=inbreng.traject.regio.slug,
                             slug=inbreng.traject.slug)  # fmt: skip
+    volgende = parameter(request.GET, "volgende", LokaalPad()) or ""
     return render(
         request,
         "inkoop/sessies/verwerking.html",
         {"form": form, "inbreng": inbreng, "traject": inbreng.traject,
-         "regio": inbreng.traject.regio, "volgende": request.GET.get("volgende", "")},
+         "regio": inbreng.traject.regio, "volgende": volgende},
     )  # fmt: skip
 
 
 def _voorziening_filter(request, traject):
-    slug = request.GET.get("voorziening")
+    slug = parameter(request.GET, "voorziening", SlugField(required=False))
     if not slug:
         return None
     return get_object_or_404(Voorziening, regio=traject.regio, slug=slug)

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import SlugField
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import Conflict, conflict_tonen
+from inkoop.core.velden import parameter
 from inkoop.sessies import forms, selectors, services
 from inkoop.sessies.models import Sessie
 from inkoop.trajecten.models import Traject
@@ -86,7 +88,7 @@ def sessie_nieuw(request, regio):
     regio = get_object_or_404(Regio, slug=regio)
     permissions.vereis(request.user, "sessies_bewerken", regio)
     initial = {}
-    if slug := request.GET.get("traject"):
+    if slug := parameter(request.GET, "traject", SlugField(required=False)):
         initial["traject"] = Traject.objects.filter(regio=regio, slug=slug).first()
     return _sessie_formulier(request, regio, Sessie(regio=regio), initial)
 
