@@ -263,3 +263,22 @@ def test_een_regel_voor_onderwerp_en_log():
     assert een_regel("Notitie\r\nBcc: x@evil.example") == "Notitie Bcc: x@evil.example"
     record = logging.LogRecord("x", logging.WARNING, "", 0, "Mail '%s' weg", ("a\nb",), None)
     assert EenRegelFilter().filter(record) and record.getMessage() == "Mail 'a\\nb' weg"
+
+
+# ---------- 13. Dates and periods have a sensible range ----------
+
+
+@pytest.mark.parametrize("datum", ["1999-12-31", "2101-01-01", "0001-01-01", "9999-12-31"])
+def test_datum_buiten_bereik_geweigerd(datum):
+    form = up_forms.KopForm({"titel": "Notitie", "datum": datum, "revisie": 1})
+    assert not form.is_valid()
+    assert form.errors["datum"] == ["Kies een datum tussen 01-01-2000 en 31-12-2100."]
+
+
+@pytest.mark.parametrize("periode", ["Q1 0000", "maart 1999", "Q4 2101", "Q1 ٢٠٢٠"])
+def test_periode_buiten_bereik_geweigerd(periode):
+    form = planning_forms.MijlpaalForm(
+        {"omschrijving": "Mijlpaal", "periode": periode, "status": "gepland", "volgorde": 1}
+    )
+    assert not form.is_valid()
+    assert "Gebruik een jaar van 2000 tot en met 2100" in form.errors["periode"][0]
