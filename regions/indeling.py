@@ -57,7 +57,11 @@ def indeling_lezen(inhoud: bytes) -> list[IndelingRij]:
     for nummer, ruw in enumerate(lezer, start=2):
         rij = {(k or "").strip(): v or "" for k, v in ruw.items()}
         code = _kolom(rij, "GemeentecodeGM").upper()
-        if not code and _kolom(rij, "Gemeentecode").isdigit():
+        if (
+            not code
+            and _kolom(rij, "Gemeentecode").isascii()
+            and _kolom(rij, "Gemeentecode").isdigit()
+        ):
             code = f"GM{int(_kolom(rij, 'Gemeentecode')):04d}"
         naam = _kolom(rij, "Gemeentenaam")
         if not code and not naam:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.htmx import pagina
+from inkoop.core.velden import parameter
 from inkoop.inrichting import stappen
 from inkoop.inrichting.forms import GremiaForm, LedenForm, RegioForm
 from inkoop.trajecten import services as traject_services
@@ -94,9 +96,11 @@ def gemeenten(request, slug):
         else:
             messages.success(request, f"{len(nieuw)} gemeenten zijn lid geworden van {regio}.")
             return redirect("inkoop:inrichten_gemeenten", slug=regio.slug)
-    gekozen_ids = [int(i) for i in bron.getlist("gemeenten") if i.isdigit()][:400]
+    gekozen_ids = [
+        i for i in (parameter({"id": w}, "id") for w in bron.getlist("gemeenten")[:400]) if i
+    ]
     gekozen = list(kiesbaar.filter(pk__in=gekozen_ids))
-    zoek = bron.get("q", "").strip()[:100]
+    zoek = parameter(bron, "q", forms.CharField(required=False, max_length=100)) or ""
     treffers = []
     if zoek:
         treffers = list(
