@@ -269,7 +269,9 @@ PDF_MAX_PAGINAS = env.int("PDF_MAX_PAGINAS", default=150)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # User text in a message (a title with a line break) can never start a forged log line.
+    "filters": {"een_regel": {"()": "inkoop.core.regels.EenRegelFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["een_regel"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         "fontTools": {"level": "ERROR"},

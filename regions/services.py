@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from PIL import Image, UnidentifiedImageError
 
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.regels import een_regel
 from inkoop.core.revisie import revisie_claimen
 from inkoop.core.taken import na_commit_inplannen
 
@@ -303,6 +304,6 @@ def uitnodiging_versturen(toewijzing_id: int) -> bool:
             f"Daarna logt u in met uw gebruikersnaam {gebruiker.username}. "
             "De link werkt één keer.\n"
         )
-    send_mail(f"Uitnodiging: {regio.naam}", tekst, None, [gebruiker.email])
+    send_mail(een_regel(f"Uitnodiging: {regio.naam}"), tekst, None, [gebruiker.email])
     Roltoewijzing.objects.filter(pk=toewijzing.pk).update(uitnodiging_verstuurd=timezone.now())
     return True

@@ -17,6 +17,7 @@ from django.urls import reverse
 from inkoop.besluitvorming.constants import PER_GEMEENTE
 from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.regels import een_regel
 from inkoop.core.revisie import Conflict, revisie_claimen, revisie_vasthouden, verwijderen
 from inkoop.trajecten.models import Gremium, Traject
 from regions import permissions
@@ -61,7 +62,7 @@ def _mailen(onderwerp: str, tekst: str, ontvangers) -> None:
 
     def versturen():
         try:
-            send_mail(onderwerp, tekst, None, adressen)
+            send_mail(een_regel(onderwerp), tekst, None, adressen)
         except Exception as exc:  # a mail server being away must never undo a decision
             logger.warning("Mail '%s' niet verstuurd: %s", onderwerp, exc)
 

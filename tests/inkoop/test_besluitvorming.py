@@ -139,6 +139,22 @@ def test_ongeldige_overgangen_worden_geweigerd(versie, adviseur, directeur):
 # --- Notifications --------------------------------------------------------------------------
 
 
+def test_titel_met_regeleinde_houdt_de_mail_niet_tegen(
+    versie, adviseur, directeur, django_capture_on_commit_callbacks
+):
+    """A title with CR/LF (stored by an import or the admin) once made Django refuse the
+    subject (BadHeaderError), so the review mail silently stayed away (issue 11, item 24)."""
+    versie.document.titel = "Notitie\r\nBcc: iemand@evil.example"
+    versie.document.save(update_fields=["titel"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.versie_indienen(versie=versie, door=adviseur)
+    assert len(mail.outbox) == 1
+    onderwerp = mail.outbox[0].subject
+    assert "\n" not in onderwerp and "\r" not in onderwerp
+    assert "Notitie Bcc: iemand@evil.example" in onderwerp
+    assert mail.outbox[0].bcc == []
+
+
 def test_mails_bij_indienen_goedkeuren_en_volgende_stap(
     versie, adviseur, directeur, secretaris, django_capture_on_commit_callbacks
 ):
