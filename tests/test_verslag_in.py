@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from inkoop.core.fouten import DomeinFout
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Stelling
 from inkoop.uitwisseling import verslag_in
 from tests.factories import SessieFactory, TrajectFactory, UitgangspuntFactory
@@ -151,6 +152,15 @@ def test_stelling_zonder_resultaat_maakt_niets(sessie):
     with pytest.raises(Exception, match="geen resultaat"):
         verslag_in.verslag_importeren(sessie=sessie, voorstel=voorstel)
     assert not Inbreng.objects.exists() and not Stelling.objects.exists()
+
+
+def test_te_lange_regel_wordt_niet_afgekapt_maar_gemeld(sessie):
+    """A line longer than its field once went in cut without a word (issue 11, item 4)."""
+    lang = "Wie betaalt de vervoerskosten " + "en nog meer " * 60 + "?"
+    voorstel = verslag_in.verslag_uit_tekst(f"Vraag: Een vraag?\nActiepunt: {lang}")
+    with pytest.raises(DomeinFout, match="te lang voor"):
+        verslag_in.verslag_importeren(sessie=sessie, voorstel=voorstel)
+    assert not Inbreng.objects.exists() and not Actiepunt.objects.exists()
 
 
 def test_slecht_bestand_geeft_melding(client_als, sessie, adviseur):

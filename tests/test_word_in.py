@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.markdown import naar_html
+from inkoop.core.velden import MAX_LANGE_TEKST
 from inkoop.uitwisseling import docx_bestand, services, word_in
 from inkoop.uitwisseling.constants import LeesStatus
 from inkoop.uitwisseling.docx_bestand import FOUT_CORRUPT, FOUT_GEEN_DOCX, FOUT_VERSLEUTELD
@@ -265,15 +266,23 @@ def test_te_groot_bestand(settings):
         word_in.document_voorstel(b"PK" + b"\0" * (10 * 1024 * 1024), "groot.docx")
 
 
-def test_import_is_een_transactie(traject, adviseur, monkeypatch):
+def test_import_is_een_transactie_en_kapt_niets_af(traject, adviseur):
+    """A chapter longer than the editor takes is refused with a message, never cut; the
+    sections before it are not kept either (one transaction)."""
     voorstel = word_in.document_voorstel(lees("memo.docx"), "memo.docx")
-
-    def mislukt(**kwargs):
-        raise DomeinFout("Kies een soort voor elk uitgangspunt.")
-
-    monkeypatch.setattr(word_in.uitgangspunt_services, "uitgangspunt_aanmaken", mislukt)
-    with pytest.raises(DomeinFout):
+    assert len(voorstel["secties"]) > 1
+    voorstel["secties"][-1]["tekst"] = "woord " * (MAX_LANGE_TEKST // 6 + 1)
+    with pytest.raises(DomeinFout, match="Splits het in Word"):
         word_in.document_importeren(traject=traject, auteur=adviseur, voorstel=voorstel)
+    assert not Document.objects.exists() and not Sectie.objects.exists()
+
+    voorstel = word_in.document_voorstel(lees("memo.docx"), "memo.docx")
+    keuzes = word_in.standaard_keuzes(voorstel)
+    keuzes["secties"][-1]["titel"] = "Lange kop " * 30
+    with pytest.raises(DomeinFout, match="Maak de kop in Word korter"):
+        word_in.document_importeren(
+            traject=traject, auteur=adviseur, voorstel=voorstel, keuzes=keuzes
+        )
     assert not Document.objects.exists() and not Sectie.objects.exists()
 
 

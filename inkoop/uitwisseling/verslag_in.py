@@ -207,7 +207,7 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
         if soort in (VRAAG, OPMERKING, ADVIES):
             bron_tekst = re.sub(r"^(van|door)\s+(de\s+|het\s+)?", "", extra, flags=re.I)
             item["bron"] = _bron(bron_tekst) if bron_tekst else BronSoort.OVERIG
-            item["bron_naam"] = bron_tekst[:150]
+            item["bron_naam"] = bron_tekst
         if soort == STELLING:
             if m.group("label").lower() == "open vraag":
                 item["resultaat"] = {"resultaat_soort": ResultaatSoort.WOORDEN, "woorden": ""}
@@ -218,7 +218,7 @@ def _voorstellen(regels: list[tuple[bool, str]]) -> dict:
                     item["tekst"] = resultaat[0].strip()
                     item["resultaat"] = resultaat_lezen(resultaat[-1])
         if soort == ACTIEPUNT:
-            item["eigenaar"] = extra[:150]
+            item["eigenaar"] = extra
             datum = datum_lezen(inhoud)
             item["deadline"] = datum.isoformat() if datum else ""
         items.append(item)
@@ -286,6 +286,20 @@ class Resultaat:
         )
 
 
+def _passend(tekst: str, model, veld: str) -> str:
+    """The text of a line as it is, if it fits the field it goes into; never cut without a word
+    (the review screen lets the user drop or re-type the line)."""
+    maximum = model._meta.get_field(veld).max_length
+    if maximum and len(tekst) > maximum:
+        wat = model._meta.get_field(veld).verbose_name
+        raise DomeinFout(
+            f"De regel ‘{tekst[:80]}…’ is te lang voor {wat} van een "
+            f"{model._meta.verbose_name} ({len(tekst)} tekens, maximaal {maximum}). Laat de "
+            "regel weg of kies een andere soort; er is niets opgeslagen."
+        )
+    return tekst
+
+
 @transaction.atomic
 def verslag_importeren(*, sessie, voorstel: dict, keuzes: list[dict] | None = None) -> Resultaat:
     """Create the chosen items of the minutes; all or nothing."""
@@ -302,7 +316,10 @@ def verslag_importeren(*, sessie, voorstel: dict, keuzes: list[dict] | None = No
         if regel["soort"] == AGENDAPUNT and keuze["opnemen"] and soort == AGENDAPUNT:
             volgorde += 1
             huidige = sessie_services.onderdeel_opslaan(
-                sessie=sessie, onderdeel=Agendapunt(titel=regel["tekst"][:200], volgorde=volgorde)
+                sessie=sessie,
+                onderdeel=Agendapunt(
+                    titel=_passend(regel["tekst"], Agendapunt, "titel"), volgorde=volgorde
+                ),
             )
             agendapunten[index] = huidige
             resultaat.agendapunten += 1
@@ -318,7 +335,8 @@ def verslag_importeren(*, sessie, voorstel: dict, keuzes: list[dict] | None = No
                     soort={VRAAG: InbrengSoort.VRAAG, OPMERKING: InbrengSoort.OPMERKING,
                            ADVIES: InbrengSoort.ADVIES}[soort],
                     tekst=tekst, antwoord=regel["antwoord"], agendapunt=agendapunt,
-                    bron_soort=keuze["bron"] or BronSoort.OVERIG, bron_naam=regel["bron_naam"],
+                    bron_soort=keuze["bron"] or BronSoort.OVERIG,
+                    bron_naam=_passend(regel["bron_naam"], Inbreng, "bron_naam"),
                 ),
             )  # fmt: skip
             gekoppeld = [ups[pk] for pk in keuze.get("uitgangspunten") or [] if pk in ups]
@@ -337,18 +355,26 @@ def verslag_importeren(*, sessie, voorstel: dict, keuzes: list[dict] | None = No
                 velden["schaal_gemiddelde"] = Decimal(str(velden["schaal_gemiddelde"]))
             sessie_services.onderdeel_opslaan(
                 sessie=sessie,
-                onderdeel=Stelling(tekst=tekst[:500], resultaat_soort=uitslag["resultaat_soort"],
-                                   toelichting=regel["toelichting"], agendapunt=agendapunt,
-                                   **velden),
-            )  # fmt: skip
+                onderdeel=Stelling(
+                    tekst=_passend(tekst, Stelling, "tekst"),
+                    resultaat_soort=uitslag["resultaat_soort"],
+                    toelichting=regel["toelichting"],
+                    agendapunt=agendapunt,
+                    **velden,
+                ),
+            )
             resultaat.stellingen += 1
         elif soort == ACTIEPUNT:
             deadline = regel.get("deadline") or None
             sessie_services.onderdeel_opslaan(
                 sessie=sessie,
-                onderdeel=Actiepunt(omschrijving=tekst[:300], eigenaar=regel.get("eigenaar", ""),
-                                    deadline=deadline, agendapunt=agendapunt),
-            )  # fmt: skip
+                onderdeel=Actiepunt(
+                    omschrijving=_passend(tekst, Actiepunt, "omschrijving"),
+                    eigenaar=_passend(regel.get("eigenaar", ""), Actiepunt, "eigenaar"),
+                    deadline=deadline,
+                    agendapunt=agendapunt,
+                ),
+            )
             resultaat.actiepunten += 1
         elif soort == CONCLUSIE:
             conclusies += 1

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.velden import MAX_LANGE_TEKST
 from uitgangspunten import services as uitgangspunt_services
 from uitgangspunten.constants import KOP_VELDEN, DocumentSoort, UitgangspuntSoort
+from uitgangspunten.forms import MAX_TITEL
 
 from . import docx_bestand
 from .docx_bestand import platte_tekst
@@ -384,6 +386,27 @@ def _voetnoten_opschuiven(tekst: str, met: int) -> str:
     return VOETNOOT_VERWIJZING.sub(lambda m: f"[^{int(m.group('n')) + met}]", tekst)
 
 
+def _getal(n: int) -> str:
+    return f"{n:_}".replace("_", ".")  # 20.000, as Dutch writes it
+
+
+def _past_in_de_editor(sectie: dict) -> None:
+    """A section the editor could not save unchanged is refused, never cut: the limits are those
+    of the editor's own form (MAX_TITEL, MAX_LANGE_TEKST)."""
+    titel = sectie["titel"]
+    if len(titel) > MAX_TITEL:
+        raise DomeinFout(
+            f"De kop “{titel[:60]}…” is {len(titel)} tekens lang; een sectietitel mag er "
+            f"{MAX_TITEL} hebben. Maak de kop in Word korter en importeer opnieuw."
+        )
+    if len(sectie["tekst"]) > MAX_LANGE_TEKST:
+        raise DomeinFout(
+            f"Het hoofdstuk “{titel or 'Inleiding'}” is {_getal(len(sectie['tekst']))} tekens "
+            f"lang; één sectie mag er {_getal(MAX_LANGE_TEKST)} hebben. Splits het in Word met "
+            "een extra kop en importeer opnieuw; er is niets aangemaakt."
+        )
+
+
 @transaction.atomic
 def document_importeren(*, traject, auteur, voorstel: dict, keuzes: dict | None = None):
     """Create the draft document, its sections and the chosen principles; all or nothing."""
@@ -401,8 +424,9 @@ def document_importeren(*, traject, auteur, voorstel: dict, keuzes: dict | None 
     )  # fmt: skip
     secties = _secties_volgens_keuzes(voorstel, keuzes)
     for sectie in secties:
+        _past_in_de_editor(sectie)
         uitgangspunt_services.sectie_aanmaken(
-            document=document, auteur=auteur, titel=sectie["titel"][:200], tekst=sectie["tekst"]
+            document=document, auteur=auteur, titel=sectie["titel"], tekst=sectie["tekst"]
         )
     gekozen = [
         (up, keuze)
@@ -412,8 +436,14 @@ def document_importeren(*, traject, auteur, voorstel: dict, keuzes: dict | None 
     for up, keuze in sorted(gekozen, key=lambda p: (p[1]["soort"], p[0]["nummer"])):
         if keuze["soort"] not in UitgangspuntSoort.values or keuze["soort"] == "voorziening":
             raise DomeinFout({"uitgangspunten": "Kies een soort voor elk uitgangspunt."})
+        if len(up["titel"]) > MAX_TITEL:
+            raise DomeinFout(
+                {"uitgangspunten": f"Het uitgangspunt “{up['titel'][:60]}…” heeft een vette "
+                 f"aanloop van {len(up['titel'])} tekens; een titel mag er {MAX_TITEL} hebben. "
+                 "Laat het weg of maak de aanloop in Word korter."}
+            )  # fmt: skip
         uitgangspunt_services.uitgangspunt_aanmaken(
-            traject=traject, soort=keuze["soort"], titel=up["titel"][:200], uitleg=up["uitleg"],
+            traject=traject, soort=keuze["soort"], titel=up["titel"], uitleg=up["uitleg"],
             auteur=auteur,
         )  # fmt: skip
     return Resultaat(
