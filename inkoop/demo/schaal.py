@@ -665,6 +665,7 @@ class _Opbouw:
             voorstellen_per_regio[v.traject.regio_id].append(v)
 
         besluiten = []
+        gezien = set()  # one decision per body and version (a database constraint)
         for regio, aantal in zip(self.regios, verdeel(o.besluiten, len(self.regios)), strict=True):
             gremia = self.gremia_per_regio[regio.pk]
             sessies = self.sessies_per_regio[regio.pk]
@@ -672,15 +673,21 @@ class _Opbouw:
             regio_voorstellen = voorstellen_per_regio[regio.pk]
             for n in range(aantal):
                 sessie = sessies[n % len(sessies)] if sessies else None
+                gremium = gremia[n % len(gremia)]
+                versie = versies[n % len(versies)] if versies and n % 3 == 1 else None
+                if versie is not None and (gremium.pk, versie.pk) in gezien:
+                    versie = None
+                elif versie is not None:
+                    gezien.add((gremium.pk, versie.pk))
                 besluiten.append(
                     Besluit(
-                        gremium=gremia[n % len(gremia)],
+                        gremium=gremium,
                         datum=_datum(n * 3 + regio.pk),
                         sessie=sessie if n % 2 == 0 else None,
                         voorstel=regio_voorstellen[n % len(regio_voorstellen)]
                         if n % 3 == 0
                         else None,
-                        versie=versies[n % len(versies)] if versies and n % 3 == 1 else None,
+                        versie=versie,
                         verslag_van=sessie if n % 3 == 2 else None,
                         uitkomst=[Uitkomst.VASTGESTELD, Uitkomst.INGESTEMD, Uitkomst.KENNISGENOMEN][
                             n % 3
