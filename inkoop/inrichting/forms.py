@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from inkoop.core.velden import Meerkeuze
+from inkoop.core.velden import LangeTekst, Meerkeuze, eenregelig_maken
 from inkoop.trajecten.models import Traject
 from regions.constants import Rol
 from regions.models import Gemeente
@@ -23,8 +23,11 @@ class RegioForm(forms.Form):
         required=False,
         help_text="Kleine letters, cijfers en streepjes; leeg laten om hem uit de naam te maken.",
     )
-    omschrijving = forms.CharField(
-        label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    omschrijving = LangeTekst(
+        label="Omschrijving",
+        required=False,
+        wat="De omschrijving",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -62,7 +65,8 @@ class GremiaForm(forms.Form):
         required=False,
         max_length=150,
     )
-    adviesraden = forms.CharField(
+    adviesraden = LangeTekst(
+        wat="De lijst adviesraden",
         label="Adviesraden",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -90,7 +94,8 @@ class VoorzieningenForm(forms.Form):
         choices=[(naam, f"{naam} ({Wet(wet).label})") for naam, wet, *_ in GANGBARE_VOORZIENINGEN],
         widget=forms.CheckboxSelectMultiple,
     )
-    eigen = forms.CharField(
+    eigen = LangeTekst(
+        wat="De lijst voorzieningen",
         label="Andere voorzieningen",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -178,3 +183,6 @@ class DocumentForm(forms.Form):
         eerste = regio.trajecten.first()
         if eerste is not None:
             self.initial.setdefault("traject", eerste.pk)
+
+
+eenregelig_maken(globals())

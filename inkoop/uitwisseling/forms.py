@@ -3,11 +3,16 @@
 from django import forms
 from django.forms import formset_factory
 
+from inkoop.core.velden import eenregelig_maken, lengte
 from inkoop.sessies.constants import BronSoort
 from uitgangspunten.constants import DocumentSoort, UitgangspuntSoort
 from uitgangspunten.models import Document
 
 from .docx_bestand import MAX_BYTES
+
+# Pasted minutes are an import, not a text that is kept: a limit of their own, about the text of
+# a long meeting's minutes (the editor's limit, MAX_LANGE_TEKST, applies to each item made).
+MAX_PLAKTEKST = 200_000
 
 UITGANGSPUNT_SOORTEN = [
     (waarde, label)
@@ -79,6 +84,7 @@ class VerslagForm(forms.Form):
     plakken = forms.CharField(
         label="Of plak de tekst van het verslag",
         required=False,
+        validators=[lengte(MAX_PLAKTEKST, "De geplakte tekst")],
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Uit een e-mail of chat: elke vraag, opmerking of stelling op een eigen regel.",
     )
@@ -107,3 +113,6 @@ class RegelKeuzeForm(forms.Form):
 
 
 RegelKeuzes = formset_factory(RegelKeuzeForm, extra=0)
+
+
+eenregelig_maken(globals())
