@@ -29,6 +29,7 @@ from django.urls import resolve, reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from inkoop.besluitvorming.models import Besluit
 from inkoop.trajecten.models import Mijlpaal
 from regions.constants import Rol
 from tests.factories import RoltoewijzingFactory, UserFactory
@@ -201,6 +202,10 @@ def test_opgeslagen_datums_aan_de_rand_breken_geen_pagina(ingelogd, wereld, rand
     """Every date column of every row at date.min or date.max: every page renders."""
     datum = GRENZEN[rand][models.DateField]
     for model, veld in _datumvelden():
+        if model is Besluit:
+            # A decision is never updated (on PostgreSQL the database refuses, migration
+            # 0014); its date was checked against the range when it was recorded.
+            continue
         model._default_manager.update(**{veld: datum})
     fouten = []
     for naam, _, kwarg_namen in PAGINAS:

@@ -111,6 +111,12 @@ class VoorzieningenForm(forms.Form):
         initial=Inkoopniveau.REGIONAAL,
     )
 
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not self.voorzieningen():
+            raise forms.ValidationError("Kies of typ minstens één voorziening.")
+        return data
+
     def voorzieningen(self) -> list[tuple]:
         data = self.cleaned_data
         gekozen = set(data["gangbaar"])
@@ -119,8 +125,6 @@ class VoorzieningenForm(forms.Form):
             (naam, data["wet"], data["soort"], data["inkoopniveau"])
             for naam in _regels(data["eigen"])
         ]
-        if not lijst:
-            raise forms.ValidationError("Kies of typ minstens één voorziening.")
         return lijst
 
 

@@ -234,7 +234,7 @@ def besluit_nieuw(request, regio, slug):
                 return redirect("inkoop:document_besluitvorming", pk=data["versie"].document_id)
             return redirect(reverse("inkoop:besluitenlijst", kwargs={"regio": regio, "slug": slug}))
         except DomeinFout as fout:
-            if fout.code == "voorstel_gewijzigd":
+            if getattr(fout, "code", None) == "voorstel_gewijzigd":  # a dict error has none
                 # Show the decision points as they read now, based on the current revision.
                 voorstel.refresh_from_db()
                 vers = request.POST.copy()
