@@ -43,6 +43,7 @@ class Regio(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), unique=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     gemeenten = models.ManyToManyField(
         Gemeente, through="Lidmaatschap", related_name="regios", verbose_name=_("gemeenten")
     )

@@ -22,7 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.regels import een_regel
-from inkoop.core.revisie import revisie_claimen
+from inkoop.core.revisie import met_revisie_bijwerken, revisie_claimen
 from inkoop.core.taken import na_commit_inplannen
 
 from . import permissions
@@ -210,6 +210,19 @@ def regio_aanmaken(*, door, naam: str, slug: str = "", omschrijving: str = "") -
     regio.full_clean()
     regio.save()
     return regio
+
+
+@transaction.atomic
+def regio_bijwerken(*, regio: Regio, door, revisie, naam: str, omschrijving: str = "") -> Regio:
+    """Change the name and description of a region (its short name in the address stays, so
+    links and bookmarks keep working); a save from a stale page raises `Conflict`."""
+    permissions.vereis(door, "inrichten", regio)
+    regio.naam = naam.strip()
+    regio.omschrijving = omschrijving.strip()
+    regio.full_clean()
+    return met_revisie_bijwerken(
+        regio, revisie=revisie, velden={"naam": regio.naam, "omschrijving": regio.omschrijving}
+    )
 
 
 def kiesbare_gemeenten():

@@ -80,6 +80,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     # Een regio inrichten (issue 13): een nieuwe regio alleen door de superuser.
     "inkoop:regio_nieuw": Regel(frozenset(), regio_gebonden=False),
     "inkoop:inrichten": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:inrichten_regio": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_gemeenten": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_gremia": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_voorzieningen": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),

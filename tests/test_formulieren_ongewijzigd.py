@@ -163,6 +163,7 @@ def _bewerkformulieren(o):
             False,
         ),
         ("huisstijl", reverse("inkoop:huisstijl", args=[t.regio.slug]), o["huisstijl"], False),
+        ("regio", reverse("inkoop:inrichten_regio", args=[t.regio.slug]), t.regio, False),
     ]
     for soort, rij in o["onderdelen"].items():
         url = reverse("inkoop:onderdeel_bewerken", args=[o["sessie"].pk, soort, rij.pk])
@@ -172,7 +173,7 @@ def _bewerkformulieren(o):
 
 BEWERKFORMULIEREN = [
     "kop", "sectie", "uitgangspunt", "ontwikkelingen", "voorstel", "sessie", "verslaginleiding",
-    "verwerking", "mijlpaal", "huisstijl", "onderdeel-gast", "onderdeel-conclusie",
+    "verwerking", "mijlpaal", "huisstijl", "regio", "onderdeel-gast", "onderdeel-conclusie",
     "onderdeel-stelling", "onderdeel-agendapunt", "onderdeel-inbreng", "onderdeel-actiepunt",
 ]  # fmt: skip
 

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils import timezone
 
+from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import LangeTekst, Meerkeuze, eenregelig_maken
 from inkoop.trajecten.models import Traject
 from regions.constants import Rol
-from regions.models import Gemeente
+from regions.models import Gemeente, Regio
 from uitgangspunten.constants import DocumentSoort
 from voorzieningen.constants import GANGBARE_VOORZIENINGEN, Inkoopniveau, Soort, Wet
 from voorzieningen.models import Voorziening
@@ -29,6 +30,20 @@ class RegioForm(forms.Form):
         wat="De omschrijving",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class RegioBewerkenForm(RevisieVeld, forms.ModelForm):
+    """Name and description of an existing region; its short name in the address stays."""
+
+    omschrijving = LangeTekst(
+        label="Omschrijving", required=False, wat="De omschrijving",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+    class Meta:
+        model = Regio
+        fields = ["naam", "omschrijving"]
+        labels = {"naam": "Naam van de regio"}
 
 
 class LedenForm(forms.Form):

@@ -203,3 +203,32 @@ def test_leeg_document_van_gekozen_soort(client, beheerder):
         "Inkoopstrategie 2028",
         0,
     )
+
+
+def test_naam_en_omschrijving_wijzigen_en_een_verouderde_pagina_overschrijft_niets(
+    client, beheerder
+):
+    url = _url("inrichten_regio", beheerder)
+    assert client.get(url).status_code == 200
+    antwoord = client.post(url, {"naam": "Regio Gooi en Vecht", "omschrijving": "Acht gemeenten",
+                                 "revisie": "1"})  # fmt: skip
+    assert antwoord.status_code == 302
+    beheerder.refresh_from_db()
+    assert (beheerder.naam, beheerder.omschrijving, beheerder.slug) == (
+        "Regio Gooi en Vecht", "Acht gemeenten", "gv"
+    )  # fmt: skip
+    # A page opened before that save (revision 1) writes nothing and shows the conflict.
+    antwoord = client.post(url, {"naam": "Oude naam", "omschrijving": "", "revisie": "1"})
+    assert antwoord.status_code == 200
+    beheerder.refresh_from_db()
+    assert beheerder.naam == "Regio Gooi en Vecht"
+    assert "Regio Gooi en Vecht" in antwoord.content.decode()  # the stored value is shown
+
+
+def test_regio_wijzigen_alleen_voor_wie_inricht(client):
+    regio = RegioFactory(slug="ander")
+    client.force_login(UserFactory())
+    assert (
+        client.post(_url("inrichten_regio", regio), {"naam": "X", "revisie": "1"}).status_code
+        == 403
+    )

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.htmx import pagina
+from inkoop.core.revisie import Conflict, conflict_tonen
 from inkoop.core.velden import parameter
 from inkoop.inrichting import stappen
-from inkoop.inrichting.forms import GremiaForm, LedenForm, RegioForm
+from inkoop.inrichting.forms import GremiaForm, LedenForm, RegioBewerkenForm, RegioForm
 from inkoop.trajecten import services as traject_services
 from regions import permissions
 from regions import services as regio_services
@@ -55,6 +56,37 @@ def inrichten(request, slug):
             "regio": regio,
             "stappen": lijst,
             "volgende": next((s for s in lijst if not s.klaar), None),
+        },
+    )
+
+
+@login_required
+def regio_bewerken(request, slug):
+    regio = regio_voor_inrichten(request, slug)
+    form = RegioBewerkenForm(request.POST or None, instance=regio)
+    if request.method == "POST" and form.is_valid():
+        try:
+            regio = regio_services.regio_bijwerken(
+                regio=Regio.objects.get(pk=regio.pk),
+                door=request.user,
+                revisie=form.cleaned_data["revisie"],
+                naam=form.cleaned_data["naam"],
+                omschrijving=form.cleaned_data["omschrijving"],
+            )
+        except Conflict as conflict:
+            conflict_tonen(form, conflict)
+        except DomeinFout as fout:
+            naar_formulier(form, fout)
+        else:
+            messages.success(request, f"De regio heet nu {regio.naam}.")
+            return redirect("inkoop:inrichten", slug=regio.slug)
+    return pagina(
+        request,
+        "inrichting/regio_bewerken.html",
+        {
+            "regio": Regio.objects.get(pk=regio.pk),
+            "form": form,
+            "paginatitel": "Naam en omschrijving",
         },
     )
 
