@@ -42,11 +42,6 @@ def _auteur(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _betreft_label(regio) -> str | None:
-    huisstijl = huisstijl_van(regio)
-    return huisstijl.label_betreft if huisstijl else None
-
-
 def versie_bron(versie: Versie) -> Bron:
     inhoud = versie.inhoud or {}
     kop = inhoud.get("kop", {})
@@ -54,10 +49,15 @@ def versie_bron(versie: Versie) -> Bron:
     secties = inhoud.get("secties", [])
     titel = kop.get("titel") or versie.document.titel
     regio = versie.document.traject.regio
+    # Fetched once: the label of the header's "Betreft" row and the letterhead (Bron) share it.
+    huisstijl = huisstijl_van(regio)
     context = {
         "versie": versie,
         "kop": kop,
-        "kop_velden": kop_velden_uit_inhoud(kop, betreft=_betreft_label(regio)),
+        "huisstijl": huisstijl,
+        "kop_velden": kop_velden_uit_inhoud(
+            kop, betreft=huisstijl.label_betreft if huisstijl else None
+        ),
         "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
         "bijlagen": [s for s in secties if s.get("is_bijlage")],
         "concept": concept,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from inkoop.besluitvorming import selectors, services
 from inkoop.besluitvorming.forms import BesluitForm, VoorstelForm
 from inkoop.besluitvorming.models import Voorstel
-from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.core.velden import parameter
@@ -61,8 +61,9 @@ def _voorstel_formulier(request, traject, voorstel=None):
                     revisie=form.cleaned_data.get("revisie"),
                 )
         except AlVerstuurd:
-            messages.info(request, AL_VERSTUURD)
-            return redirect("inkoop:voorstellen", regio=traject.regio.slug, slug=traject.slug)
+            return al_verstuurd(
+                request, reverse("inkoop:voorstellen", args=[traject.regio.slug, traject.slug])
+            )
         except Conflict as conflict:
             conflict_tonen(form, conflict, traject=traject)
         except DomeinFout as fout:
@@ -229,10 +230,11 @@ def besluit_nieuw(request, regio, slug):
                     voorstel_revisie=data.get("revisie"),
                 )
         except AlVerstuurd:
-            messages.info(request, AL_VERSTUURD)
             if data["versie"] is not None:
-                return redirect("inkoop:document_besluitvorming", pk=data["versie"].document_id)
-            return redirect(reverse("inkoop:besluitenlijst", kwargs={"regio": regio, "slug": slug}))
+                terug = reverse("inkoop:document_besluitvorming", args=[data["versie"].document_id])
+            else:
+                terug = reverse("inkoop:besluitenlijst", kwargs={"regio": regio, "slug": slug})
+            return al_verstuurd(request, terug)
         except DomeinFout as fout:
             if getattr(fout, "code", None) == "voorstel_gewijzigd":  # a dict error has none
                 # Show the decision points as they read now, based on the current revision.

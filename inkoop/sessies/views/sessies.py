@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.forms import SlugField
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import Conflict, conflict_tonen
 from inkoop.core.velden import parameter
@@ -66,8 +67,7 @@ def _sessie_formulier(request, regio, sessie, initial=None):
                     revisie=form.cleaned_data.get("revisie"),
                 )
         except AlVerstuurd:
-            messages.info(request, AL_VERSTUURD)
-            return redirect("inkoop:sessies_regio", regio=regio.slug)
+            return al_verstuurd(request, reverse("inkoop:sessies_regio", args=[regio.slug]))
         except Conflict as conflict:
             conflict_tonen(form, conflict, regio=regio)
         except ValidationError as fout:

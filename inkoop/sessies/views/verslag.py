@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from inkoop.core.eenmalig import AL_VERSTUURD, AlVerstuurd, eenmalig
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.sessies import charts, forms, selectors, services
@@ -224,9 +224,7 @@ def onderdeel_nieuw(request, pk, soort):
                 transaction.set_rollback(True)
     except AlVerstuurd:
         # The whole page again (also for HTMX): the item made by the first send, and the message.
-        messages.info(request, AL_VERSTUURD)
-        url = sessie_url(sessie, f"sectie-{soort}")
-        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+        return al_verstuurd(request, sessie_url(sessie, f"sectie-{soort}"))
     if request.htmx:
         return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
     if opgeslagen:
@@ -343,8 +341,7 @@ def verslag_vaststellen(request, pk):
                     toelichting=form.cleaned_data["toelichting"],
                 )
         except AlVerstuurd:
-            messages.info(request, AL_VERSTUURD)
-            return redirect(sessie_url(sessie, "vaststellen"))
+            return al_verstuurd(request, sessie_url(sessie, "vaststellen"))
         except ValidationError as exc:
             form.add_error("verslag_van", exc.messages)
         else:
