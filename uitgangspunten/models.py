@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -78,6 +79,28 @@ class Uitgangspunt(models.Model):
         indexes = [
             models.Index(fields=["traject", "soort", "volgorde"]),
             models.Index(fields=["traject", "voorziening", "volgorde"]),
+        ]
+        # One principle per place in its group (services.groep): partial constraints, because
+        # NULL voorziening/perceel would otherwise never collide (NULLs are distinct in SQL).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "soort", "volgorde"],
+                condition=Q(voorziening__isnull=True, perceel__isnull=True),
+                name="uitgangspunt_volgorde_uniek",
+                violation_error_message=_("Op deze plaats staat al een uitgangspunt."),
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "soort", "voorziening", "volgorde"],
+                condition=Q(voorziening__isnull=False, perceel__isnull=True),
+                name="uitgangspunt_volgorde_uniek_voorziening",
+                violation_error_message=_("Op deze plaats staat al een uitgangspunt."),
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "soort", "voorziening", "perceel", "volgorde"],
+                condition=Q(perceel__isnull=False),
+                name="uitgangspunt_volgorde_uniek_perceel",
+                violation_error_message=_("Op deze plaats staat al een uitgangspunt."),
+            ),
         ]
 
     def __str__(self):
@@ -163,6 +186,13 @@ class Sectie(models.Model):
         verbose_name = _("sectie")
         verbose_name_plural = _("secties")
         ordering = ["document", "is_bijlage", "volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "is_bijlage", "volgorde"],
+                name="sectie_volgorde_uniek",
+                violation_error_message=_("Op deze plaats staat al een sectie."),
+            )
+        ]
 
     def __str__(self):
         return self.titel or self.get_soort_display()

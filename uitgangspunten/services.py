@@ -64,6 +64,8 @@ def uitgangspunt_aanmaken(
         traject=traject, soort=soort, titel=titel, uitleg=uitleg, voorziening=voorziening,
         perceel=perceel, status=status, herkomst=herkomst, vervallen_reden=vervallen_reden,
     )  # fmt: skip
+    # Parallel creations in one round wait for each other, so each gets its own place.
+    Traject.objects.select_for_update().filter(pk=traject.pk).first()
     laatste = _groep(up).aggregate(m=Max("volgorde"))["m"]
     up.volgorde = 0 if laatste is None else laatste + 1
     up._history_user = auteur
@@ -94,11 +96,21 @@ def _verplaatsen(obj, items, richting, auteur):
 
 
 def _nummeren(items, auteur):
-    for volgorde, item in enumerate(items):
-        if item.volgorde != volgorde:
-            item.volgorde = volgorde
-            item._history_user = auteur
-            item.save(update_fields=["volgorde"])
+    """Number the (locked) group 0..n. The places are unique in the database, so the items that
+    move first step aside above the highest place in use, then take their new place (with
+    history); no moment has two items on one place."""
+    items = list(items)
+    verplaatst = [(i, item) for i, item in enumerate(items) if item.volgorde != i]
+    if not verplaatst:
+        return
+    boven = max(item.volgorde for item in items) + 1
+    model = type(items[0])
+    for stap, (_i, item) in enumerate(verplaatst):
+        model.objects.filter(pk=item.pk).update(volgorde=boven + stap)
+    for volgorde, item in verplaatst:
+        item.volgorde = volgorde
+        item._history_user = auteur
+        item.save(update_fields=["volgorde"])
 
 
 @transaction.atomic
@@ -193,6 +205,8 @@ def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
 
 @transaction.atomic
 def sectie_aanmaken(*, document, auteur, soort=SectieSoort.TEKST, titel="", tekst="") -> Sectie:
+    # Parallel creations in one document wait for each other, so each gets its own place.
+    Document.objects.select_for_update().filter(pk=document.pk).first()
     laatste = Sectie.objects.filter(document=document, is_bijlage=False).aggregate(
         m=Max("volgorde")
     )["m"]
