@@ -34,7 +34,8 @@ from django.http import HttpResponseRedirect
 from django.utils import formats
 
 from inkoop.core.diff import woord_diff
-from inkoop.core.velden import Getal, parameter
+from inkoop.core.regels import geen_regeleinde
+from inkoop.core.velden import MAX_LANGE_TEKST, Getal, datum_in_bereik, lengte, parameter
 
 
 @dataclass
@@ -359,6 +360,23 @@ def _wijzigt(form) -> bool:
     return any(naam != VERGRENDELING for naam in form.changed_data)
 
 
+def beheer_validators(veld: forms.Field) -> list:
+    """The rules of the app's forms (inkoop.core.velden) for a field the admin builds from the
+    model: dates in the one range, no line break in a single-line text, the one limit of a long
+    text. Without them /beheer/ stored what every form in the app refuses."""
+    if isinstance(veld, forms.DateField):
+        return [datum_in_bereik]
+    if isinstance(veld, forms.SplitDateTimeField | forms.DateTimeField):
+        return [lambda moment: moment is None or datum_in_bereik(moment.date())]
+    if not isinstance(veld, forms.CharField) or isinstance(veld.widget, forms.HiddenInput):
+        return []
+    if isinstance(veld.widget, forms.Textarea):
+        return [] if veld.max_length else [lengte(MAX_LANGE_TEKST)]
+    if isinstance(veld.widget, forms.PasswordInput) or geen_regeleinde in veld.validators:
+        return []
+    return [geen_regeleinde]
+
+
 class RevisieBeheerFormulier(forms.ModelForm):
     """The base form of every admin change form and inline: it carries the lock token of the row
     it was opened with and refuses, with `BEHEERCONFLICT`, a change based on a stale page.
@@ -372,6 +390,8 @@ class RevisieBeheerFormulier(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial[VERGRENDELING] = vergrendeling(self.instance)
+        for veld in self.fields.values():
+            veld.validators = [*veld.validators, *beheer_validators(veld)]
 
     def clean(self):
         data = super().clean()

@@ -94,7 +94,7 @@ class TijdInvoer(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
-def _datum_in_bereik(datum):
+def datum_in_bereik(datum):
     if datum is not None and not EERSTE_DATUM <= datum <= LAATSTE_DATUM:
         raise ValidationError(
             f"Kies een datum tussen {EERSTE_DATUM:%d-%m-%Y} en {LAATSTE_DATUM:%d-%m-%Y}.",
@@ -107,7 +107,7 @@ class Datumveld(forms.DateField):
     sensible range (EERSTE_DATUM to LAATSTE_DATUM)."""
 
     widget = DatumInvoer
-    default_validators = [_datum_in_bereik]
+    default_validators = [datum_in_bereik]
     default_error_messages = {"invalid": "Vul een geldige datum in, bijvoorbeeld 23-01-2027."}
 
 
