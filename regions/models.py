@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .constants import BetreftLabel, Rol
 
@@ -48,6 +49,8 @@ class Regio(models.Model):
         Gemeente, through="Lidmaatschap", related_name="regios", verbose_name=_("gemeenten")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
@@ -86,6 +89,8 @@ class Lidmaatschap(models.Model):
     toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
 
     objects = LidmaatschapQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -139,6 +144,8 @@ class Roltoewijzing(models.Model):
         _("uitnodiging verstuurd"), null=True, blank=True, editable=False
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("roltoewijzing")
         verbose_name_plural = _("roltoewijzingen")
@@ -186,6 +193,8 @@ class Huisstijl(models.Model):
         default=BetreftLabel.BETREFT,
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("huisstijl")

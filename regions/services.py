@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from PIL import Image, UnidentifiedImageError
+from simple_history.utils import bulk_create_with_history
 
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.regels import een_regel
@@ -250,8 +251,8 @@ def leden_toevoegen(*, regio: Regio, door, gemeenten, begin: dt.date) -> list[Li
         raise DomeinFout(
             {"gemeenten": f"Op {begin:%d-%m-%Y} bestaat niet meer: {', '.join(opgeheven)}."}
         )
-    return Lidmaatschap.objects.bulk_create(
-        Lidmaatschap(regio=regio, gemeente=g, begin=begin) for g in gemeenten
+    return bulk_create_with_history(
+        [Lidmaatschap(regio=regio, gemeente=g, begin=begin) for g in gemeenten], Lidmaatschap
     )
 
 

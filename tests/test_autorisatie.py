@@ -159,6 +159,10 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:sessie_nieuw": Regel(SESSIES),
     "inkoop:sessies_traject": Regel(CONCEPTEN),
     "inkoop:sessie": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.sessie.pk}),
+    # De historie van een object (issue 15): het recht van de soort, hier een sessie.
+    "inkoop:historie": Regel(
+        CONCEPTEN, kwargs={"soort": lambda w: "sessie", "pk": lambda w: w.sessie.pk}
+    ),
     "inkoop:sessie_bewerken": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:verslag_inleiding": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:verslag_vaststellen": Regel(

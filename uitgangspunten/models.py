@@ -312,6 +312,8 @@ class Opmerking(models.Model):
     )
     opgelost_op = models.DateTimeField(_("opgelost op"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("opmerking")
         verbose_name_plural = _("opmerkingen")

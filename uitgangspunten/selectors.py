@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from inkoop.core.diff import Begrenzing, woord_diff
+from inkoop.core.historie import Bron, regels
 from inkoop.trajecten.models import TrajectVoorziening
 from regions import permissions
 
@@ -109,54 +109,31 @@ HISTORIE_VELDEN = {
     Sectie: ["titel", "tekst", "volgorde", "soort"],
     Uitgangspunt: ["titel", "uitleg", "status", "volgorde", "vervallen_reden"],
 }
-HISTORIE_SOORT = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 
 
 def historie(document, limiet=150) -> list[dict]:
-    """Who changed what when in a document: its header, its sections and the round's principles.
-
-    A fixed number of queries: the latest `limiet` records of each kind, each compared in memory
-    with the record before it (when that falls in the window too).
-    """
-    bronnen = [
-        ("Kop", Document, Document.history.filter(id=document.pk)),
-        ("Sectie", Sectie, Sectie.history.filter(document_id=document.pk)),
-        ("Uitgangspunt", Uitgangspunt, Uitgangspunt.history.filter(traject_id=document.traject_id)),
-    ]
-    regels = []
-    grens = Begrenzing()  # one time budget for every comparison on the page
-    for wat, model, qs in bronnen:
-        records = list(
-            qs.select_related("history_user").order_by("-history_date", "-history_id")[:limiet]
-        )
-        vorige_per_id = {}
-        for record in reversed(records):  # oldest first, so the previous one is known
-            vorige = vorige_per_id.get(record.id)
-            vorige_per_id[record.id] = record
-            wijzigingen = []
-            if record.history_type == "~" and vorige is not None:
-                delta = record.diff_against(vorige, included_fields=HISTORIE_VELDEN[model])
-                for change in delta.changes:
-                    label = model._meta.get_field(change.field).verbose_name
-                    oud = "" if change.old is None else str(change.old)
-                    nieuw = "" if change.new is None else str(change.new)
-                    wijzigingen.append(
-                        {"veld": label, "html": woord_diff(oud, nieuw, True, grens=grens)}
-                    )
-                if not wijzigingen:
-                    continue
-            regels.append(
-                {
-                    "wat": wat,
-                    "titel": record.titel or str(wat),
-                    "soort": HISTORIE_SOORT.get(record.history_type, record.history_type),
-                    "wie": record.history_user,
-                    "wanneer": record.history_date,
-                    "wijzigingen": wijzigingen,
-                }
-            )
-    regels.sort(key=lambda r: r["wanneer"], reverse=True)
-    return regels[:limiet]
+    """Who changed what when in a document: its header, its sections and the round's principles
+    (a fixed number of queries, inkoop.core.historie.regels)."""
+    return regels(
+        [
+            Bron(
+                "Kop", Document, Document.history.filter(id=document.pk), HISTORIE_VELDEN[Document]
+            ),
+            Bron(
+                "Sectie",
+                Sectie,
+                Sectie.history.filter(document_id=document.pk),
+                HISTORIE_VELDEN[Sectie],
+            ),
+            Bron(
+                "Uitgangspunt",
+                Uitgangspunt,
+                Uitgangspunt.history.filter(traject_id=document.traject_id),
+                HISTORIE_VELDEN[Uitgangspunt],
+            ),
+        ],
+        limiet,
+    )
 
 
 # ---------- What the pages show (views add only the request's forms) ----------

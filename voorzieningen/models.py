@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .constants import Inkoopniveau, KengetalSoort, Soort, Wet
 
@@ -38,6 +39,8 @@ class Perceel(models.Model):
         blank=True,
         validators=PERCENTAGE,
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("perceel")
@@ -88,6 +91,8 @@ class Voorziening(models.Model):
     )
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("voorziening")
         verbose_name_plural = _("voorzieningen")
@@ -123,6 +128,8 @@ class Deelname(models.Model):
     neemt_deel = models.BooleanField(_("neemt deel"), default=True)
     toelichting = models.CharField(_("toelichting"), max_length=250, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
@@ -152,6 +159,8 @@ class Kengetal(models.Model):
     soort = models.CharField(_("soort"), max_length=20, choices=KengetalSoort.choices)
     waarde = models.DecimalField(_("waarde"), max_digits=14, decimal_places=2)
     bron = models.CharField(_("bron"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kengetal")

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from inkoop.core.fouten import DomeinFout
 from regions import permissions
@@ -43,4 +44,4 @@ def voorzieningen_aanmaken(*, regio, door, voorzieningen) -> list[Voorziening]:
         )  # fmt: skip
         voorziening.full_clean()
         nieuw.append(voorziening)
-    return Voorziening.objects.bulk_create(nieuw)
+    return bulk_create_with_history(nieuw, Voorziening)

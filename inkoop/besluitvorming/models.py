@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.trajecten.constants import GremiumSoort
@@ -32,6 +33,8 @@ class RouteStap(models.Model):
         _("beoogde uitkomst"), max_length=20, choices=Uitkomst.choices
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("stap in besluitvormingsroute")
@@ -81,6 +84,8 @@ class Voorstel(models.Model):
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("voorstel")
         verbose_name_plural = _("voorstellen")
@@ -98,6 +103,8 @@ class Beslispunt(models.Model):
     )
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     tekst = models.TextField(_("beslispunt"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("beslispunt")
@@ -167,6 +174,8 @@ class Besluit(models.Model):
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
@@ -215,6 +224,8 @@ class BesluitPunt(models.Model):
         verbose_name=_("beslispunt"),
     )
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("uitkomst per beslispunt")

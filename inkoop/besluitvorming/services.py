@@ -13,6 +13,7 @@ from django.db.models import F
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
+from simple_history.utils import bulk_create_with_history
 
 from inkoop.besluitvorming.constants import PER_GEMEENTE
 from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
@@ -187,7 +188,7 @@ def route_aanmaken(traject: Traject) -> list[RouteStap]:
     stappen = list(traject.route.order_by("volgorde"))
     if stappen:
         return stappen
-    return RouteStap.objects.bulk_create(selectors.standaard_stappen(traject))
+    return bulk_create_with_history(list(selectors.standaard_stappen(traject)), RouteStap)
 
 
 def _route_vergrendelen(traject_id) -> list[RouteStap]:
@@ -213,6 +214,11 @@ def _hernummeren(stappen: list[RouteStap], *, behalve=None) -> None:
             velden["revisie"] = F("revisie") + 1
         RouteStap.objects.filter(pk=stap.pk).update(**velden)
         stap.volgorde = i
+    if verschoven:
+        # update() writes no history: record the new places of the moved steps (audit trail).
+        RouteStap.history.bulk_history_create(
+            list(RouteStap.objects.filter(pk__in=[s.pk for _, s in verschoven])), update=True
+        )
 
 
 def _gegrendelde_stap(stappen, stap: RouteStap) -> RouteStap:
@@ -437,9 +443,12 @@ def besluit_vastleggen(
     )
     if voorstel is not None:
         punten = punten or {}
-        BesluitPunt.objects.bulk_create(
-            BesluitPunt(besluit=besluit, beslispunt=b, uitkomst=punten.get(b.pk) or uitkomst)
-            for b in voorstel.beslispunten.all()
+        bulk_create_with_history(
+            [
+                BesluitPunt(besluit=besluit, beslispunt=b, uitkomst=punten.get(b.pk) or uitkomst)
+                for b in voorstel.beslispunten.all()
+            ],
+            BesluitPunt,
         )
     if versie is not None:
         _melden_volgende_stap(versie, vorige=status_voor.volgende)

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from inkoop.besluitvorming import services as besluitvorming
 from inkoop.besluitvorming.models import Besluit
+from inkoop.core.historie import als_auteur
 from inkoop.sessies.constants import (
     BronSoort,
     InbrengSoort,
@@ -254,7 +255,12 @@ def _gebruikers():
     return gebruikers
 
 
-def _regio(naam, slug, omschrijving, gemeenten, begin):
+def _regio(gebruikers, naam, slug, omschrijving, gemeenten, begin):
+    with als_auteur(gebruikers["beheerder"]):
+        return _regio_aanmaken(naam, slug, omschrijving, gemeenten, begin)
+
+
+def _regio_aanmaken(naam, slug, omschrijving, gemeenten, begin):
     regio, _ = Regio.objects.get_or_create(
         slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
     )
@@ -267,6 +273,11 @@ def _regio(naam, slug, omschrijving, gemeenten, begin):
 
 
 def _rollen(regio, gebruikers, gemeente=None):
+    with als_auteur(gebruikers["beheerder"]):
+        _rollen_toewijzen(regio, gebruikers, gemeente)
+
+
+def _rollen_toewijzen(regio, gebruikers, gemeente):
     for username, (_v, _a, rol) in DEMO_GEBRUIKERS.items():
         Roltoewijzing.objects.get_or_create(
             gebruiker=gebruikers[username],
@@ -356,6 +367,7 @@ def _uitgangspunt(traject, soort, titel, uitleg, volgorde, **extra):
 
 def _gooi_en_vechtstreek(gebruikers):
     regio, leden = _regio(
+        gebruikers,
         "Regio Gooi en Vechtstreek",
         "gooi-en-vechtstreek",
         "Zeven gemeenten kopen samen zorg en ondersteuning in via de Regio. Samen gaat het om "
@@ -366,12 +378,13 @@ def _gooi_en_vechtstreek(gebruikers):
     )
     # Weesp was a member until its merger with Amsterdam (24 March 2022).
     weesp, _ = Gemeente.objects.get_or_create(cbs_code="GM0457", defaults={"naam": "Weesp"})
-    Lidmaatschap.objects.get_or_create(
-        regio=regio,
-        gemeente=weesp,
-        begin=dt.date(2015, 1, 1),
-        defaults={"einde": dt.date(2022, 3, 23), "toelichting": "Opgegaan in Amsterdam"},
-    )
+    with als_auteur(gebruikers["beheerder"]):
+        Lidmaatschap.objects.get_or_create(
+            regio=regio,
+            gemeente=weesp,
+            begin=dt.date(2015, 1, 1),
+            defaults={"einde": dt.date(2022, 3, 23), "toelichting": "Opgegaan in Amsterdam"},
+        )
     _rollen(regio, gebruikers, gemeente=leden["Hilversum"])
     gremia = _gremia(regio, leden)
 
@@ -545,6 +558,11 @@ def _gooi_en_vechtstreek(gebruikers):
 
 
 def _sessies_gooi_en_vechtstreek(regio, traject, sessie, gremia, gebruikers, voorzieningen):
+    with als_auteur(gebruikers["secretaris"]):
+        _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieningen)
+
+
+def _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieningen):
     """More of seed 000's minutes, the earlier session of 3 December and a PFHO that adopts
     the minutes of 18 December (recorded as a decision)."""
     hh = voorzieningen["Huishoudelijke hulp"]
@@ -635,6 +653,7 @@ def _sessies_gooi_en_vechtstreek(regio, traject, sessie, gremia, gebruikers, voo
 
 def _bommelerwaard(gebruikers):
     regio, leden = _regio(
+        gebruikers,
         "Bommelerwaard (Maasdriel en Zaltbommel)",
         "bommelerwaard",
         "Maasdriel en Zaltbommel kopen sinds 2018 samen het grootste deel van de individuele "
@@ -806,8 +825,12 @@ def _huisstijl(regio, beheerder):
 @transaction.atomic
 def demo_laden() -> dict:
     gebruikers = _gebruikers()
-    gv = _gooi_en_vechtstreek(gebruikers)
-    bw = _bommelerwaard(gebruikers)
-    for regio in (gv, bw):
-        _huisstijl(regio, gebruikers["beheerder"])
+    # The history names real people: the policy advisor builds the demo's content, the
+    # administrator sets up regions and roles, the secretary records the sessions.
+    with als_auteur(gebruikers["adviseur"]):
+        gv = _gooi_en_vechtstreek(gebruikers)
+        bw = _bommelerwaard(gebruikers)
+    with als_auteur(gebruikers["beheerder"]):
+        for regio in (gv, bw):
+            _huisstijl(regio, gebruikers["beheerder"])
     return {"regios": [gv, bw], "gebruikers": gebruikers}

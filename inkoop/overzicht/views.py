@@ -14,6 +14,7 @@ from voorzieningen import selectors as voorziening_selectors
 from voorzieningen.constants import KengetalSoort
 from voorzieningen.models import Voorziening
 
+from . import historie as historie_module
 from . import selectors, services
 from .models import Statuscontrole
 
@@ -153,5 +154,25 @@ def voorziening(request, regio, slug):
             "open_inbreng": sessie_selectors.open_inbreng_bij_voorziening(voorziening)
             if permissions.mag(request.user, "concepten_bekijken", voorziening)
             else [],
+        },
+    )
+
+
+@login_required
+def historie(request, soort, pk):
+    """Who changed what when, for one object of any kind in `historie.SOORTEN`."""
+    gegevens = historie_module.SOORTEN.get(soort)
+    if gegevens is None:
+        raise Http404
+    obj = get_object_or_404(gegevens.model, pk=pk)
+    permissions.vereis(request.user, gegevens.actie, obj)
+    return render(
+        request,
+        "inkoop/historie.html",
+        {
+            "soort": gegevens,
+            "obj": obj,
+            "terug": gegevens.terug(obj) if gegevens.terug else None,
+            "regels": historie_module.historie(gegevens, obj),
         },
     )

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from inkoop.sessies.constants import (
     BEANTWOORD_IN_SESSIE,
@@ -52,6 +53,8 @@ class Sessie(models.Model):
     verslag_inleiding = models.TextField(_("inleiding verslag"), blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("sessie")
         verbose_name_plural = _("sessies")
@@ -71,6 +74,8 @@ class Gast(models.Model):
     organisatie = models.CharField(_("organisatie"), max_length=150, blank=True)
     rol = models.CharField(_("rol"), max_length=150, blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gast")
@@ -123,6 +128,8 @@ class Agendapunt(models.Model):
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("agendapunt")
         verbose_name_plural = _("agendapunten")
@@ -151,6 +158,8 @@ class Conclusie(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     tekst = models.TextField(_("conclusie"))
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("conclusie")
@@ -206,6 +215,8 @@ class Stelling(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("stelling")
         verbose_name_plural = _("stellingen")
@@ -243,6 +254,8 @@ class Actiepunt(models.Model):
     deadline = models.DateField(_("uiterlijk"), null=True, blank=True)
     afgerond = models.BooleanField(_("afgerond"), default=False)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("actiepunt")
@@ -313,6 +326,8 @@ class Inbreng(models.Model):
     verwerking_toelichting = models.TextField(_("toelichting op verwerking"), blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inbreng")

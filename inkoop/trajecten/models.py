@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
 
@@ -36,6 +37,8 @@ class Traject(models.Model):
         verbose_name=_("voorzieningen in scope"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("inkooptraject")
         verbose_name_plural = _("inkooptrajecten")
@@ -66,6 +69,8 @@ class TrajectVoorziening(models.Model):
     ontwikkelingen = models.TextField(_("ontwikkelingen"), blank=True)
     # Optimistic locking: a save based on an older revision is refused (inkoop/core/revisie.py).
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("voorziening in traject")
@@ -99,6 +104,8 @@ class Gremium(models.Model):
         verbose_name=_("gemeente"),
         help_text=_("Voor het college of de raad van één gemeente."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gremium")
@@ -141,6 +148,8 @@ class Mijlpaal(models.Model):
         _("status"), max_length=20, choices=MijlpaalStatus.choices, default=MijlpaalStatus.GEPLAND
     )
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mijlpaal")

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import revisie_claimen, verwijderen
@@ -52,8 +53,9 @@ def traject_aanmaken(
     traject = Traject(regio=regio, naam=naam.strip(), slug=slug, startjaar=startjaar, vorige=vorige)
     traject.full_clean()
     traject.save()
-    TrajectVoorziening.objects.bulk_create(
-        TrajectVoorziening(traject=traject, voorziening=v) for v in voorzieningen
+    bulk_create_with_history(
+        [TrajectVoorziening(traject=traject, voorziening=v) for v in voorzieningen],
+        TrajectVoorziening,
     )
     return traject
 
@@ -100,4 +102,4 @@ def gremia_aanmaken(*, regio, door, gremia=(), colleges: bool = False) -> list[G
                 )  # fmt: skip
     if not nieuw:
         raise DomeinFout("Er is niets nieuws om aan te maken: deze gremia bestaan al.")
-    return Gremium.objects.bulk_create(nieuw)
+    return bulk_create_with_history(nieuw, Gremium)

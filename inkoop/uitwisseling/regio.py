@@ -5,8 +5,8 @@ in dependency order and writes each row with all its fields. References between 
 keep the original primary keys; municipalities are referred to by CBS code and people by user
 name, because those are shared between regions. A principle that continues one outside the
 region (herkomst) is referred to by its uid, so lineage survives when that region is imported
-too. The history rows (django-simple-history) of principles, documents and sections come along,
-also those of objects deleted since: their history is part of the record.
+too. The history rows (django-simple-history: the audit trail of every model that has one) come
+along, also those of objects deleted since: their history is part of the record.
 
 `regio_importeren(data, slug=None, naam=None)` recreates it all in one transaction: into an
 empty database, or next to the original under a new short name (then principles get new uids).
@@ -82,7 +82,8 @@ MODELLEN = [
     besluitvorming_models.Besluit,
     besluitvorming_models.BesluitPunt,
 ]
-HISTORIE = [up_models.Uitgangspunt, up_models.Document, up_models.Sectie]
+# Every model with a history (django-simple-history) brings it along, in the same order.
+HISTORIE = [m for m in MODELLEN if hasattr(m, "history")]
 # Rows the database refuses to update once written (decisions): imported in one write each.
 ONVERANDERLIJK = {besluitvorming_models.Besluit, besluitvorming_models.BesluitPunt}
 
@@ -151,6 +152,9 @@ def _historie_ids(levend: dict[str, set]) -> dict[str, set]:
     (a principle's round, a section's document), which may itself be deleted."""
     ids: dict[str, set] = {}
     for model in HISTORIE:
+        if model is Regio:
+            ids[_label(model)] = set(levend[_label(model)])
+            continue
         eerste = model.regio_pad.split("__")[0]
         ouder = _label(model._meta.get_field(eerste).related_model)
         binnen = levend.get(ouder, set()) | ids.get(ouder, set())
