@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('inkoop', '0014_beheer_bevroren_trigger'),
         ('regions', '0005_api_historie'),
-        ('uitgangspunten', '0003_api_historie'),
+        ('uitgangspunten', '0004_api_historie'),
         ('voorzieningen', '0002_api_historie'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('uitgangspunten', '0002_word_kop_labels'),
+        ('uitgangspunten', '0003_volgorde_uniek'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
