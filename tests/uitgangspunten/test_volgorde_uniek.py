@@ -87,10 +87,10 @@ def test_gelijktijdig_aanmaken_geeft_elk_een_eigen_plaats():
 def test_migratie_nummert_dubbele_plaatsen_opnieuw():
     """Back to before the constraints, two sections and two principles on one place, forward:
     they get places 0..n in the order the pages showed them (place, then pk)."""
+    document = DocumentFactory()  # before going back: later migrations add its history tables
     executor = MigrationExecutor(connection)
     executor.migrate([("uitgangspunten", "0002_word_kop_labels")])
     oud = executor.loader.project_state([("uitgangspunten", "0002_word_kop_labels")]).apps
-    document = DocumentFactory()
     OudeSectie = oud.get_model("uitgangspunten", "Sectie")
     OudUitgangspunt = oud.get_model("uitgangspunten", "Uitgangspunt")
     for titel, volgorde in [("B", 1), ("A", 1), ("C", 0)]:
