@@ -18,11 +18,11 @@ from django.db.models import Count, Prefetch, Q
 from inkoop.besluitvorming.constants import PER_GEMEENTE, STANDAARDROUTE, Uitkomst
 from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap, Voorstel
 from inkoop.trajecten.constants import GremiumSoort
-from inkoop.trajecten.models import Gremium, Traject, TrajectVoorziening
+from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 from regions.models import Gemeente, Lidmaatschap
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.models import Document, Sectie, Uitgangspunt, Versie, VersieOvergang
-from voorzieningen.models import Deelname
+from voorzieningen.models import Deelname, Kengetal
 
 NIET_GEZET = frozenset({Uitkomst.AANGEHOUDEN, Uitkomst.AFGEWEZEN})
 MEERVOUD = {GremiumSoort.COLLEGE: "colleges", GremiumSoort.RAAD: "raden"}
@@ -114,10 +114,30 @@ def _uids(inhoud) -> set[str]:
     return gevonden
 
 
+def _voorziening_ids(inhoud) -> set[int]:
+    """The services whose figures or developments the content shows."""
+    gevonden = set()
+    if isinstance(inhoud, dict):
+        if isinstance(inhoud.get("voorziening_id"), int):
+            gevonden.add(inhoud["voorziening_id"])
+        for waarde in inhoud.values():
+            gevonden |= _voorziening_ids(waarde)
+    elif isinstance(inhoud, list):
+        for waarde in inhoud:
+            gevonden |= _voorziening_ids(waarde)
+    return gevonden
+
+
+def _heeft_planning(inhoud) -> bool:
+    secties = inhoud.get("secties", []) if isinstance(inhoud, dict) else []
+    return any(isinstance(s, dict) and "mijlpalen" in s for s in secties)
+
+
 def inhoud_schrijvers(versie: Versie) -> set[int]:
     """Who changed the content of `versie` since the previous approved version of its document,
-    from the history (django-simple-history): the header, the sections (also removed ones) and
-    the principles the version or the previous approved one shows. Four eyes reads this."""
+    from the history (django-simple-history): the header, the sections (also removed ones), the
+    principles the version or the previous approved one shows, and what its blocks pull in
+    (figures, developments, planning). Four eyes reads this."""
     vorige = (
         Versie.objects.filter(
             document_id=versie.document_id,
@@ -132,11 +152,18 @@ def inhoud_schrijvers(versie: Versie) -> set[int]:
     if vorige is not None:
         venster["history_date__gt"] = vorige.aangemaakt
     uids = _uids(versie.inhoud) | (_uids(vorige.inhoud) if vorige is not None else set())
+    traject_id = Document.objects.filter(pk=versie.document_id).values("traject_id")
     historie = [
         Document.history.filter(id=versie.document_id, **venster),
         Sectie.history.filter(document_id=versie.document_id, **venster),
         Uitgangspunt.history.filter(uid__in=uids, **venster),
+        # What the blocks pull in is content too: the figures, the developments per service
+        # and the planning the version shows.
+        Kengetal.history.filter(voorziening_id__in=_voorziening_ids(versie.inhoud), **venster),
+        TrajectVoorziening.history.filter(traject_id__in=traject_id, **venster),
     ]
+    if _heeft_planning(versie.inhoud):
+        historie.append(Mijlpaal.history.filter(traject_id__in=traject_id, **venster))
     schrijvers = set()
     for qs in historie:
         schrijvers.update(

@@ -8,7 +8,14 @@ from django.urls import reverse
 from inkoop.besluitvorming import services
 from inkoop.besluitvorming.services import VierOgenFout
 from regions.constants import Rol
-from tests.factories import DocumentFactory, RoltoewijzingFactory, TrajectFactory
+from tests.factories import (
+    DocumentFactory,
+    KengetalFactory,
+    MijlpaalFactory,
+    RoltoewijzingFactory,
+    TrajectFactory,
+    TrajectVoorzieningFactory,
+)
 from uitgangspunten import services as up_services
 from uitgangspunten.constants import Beoordeling, SectieSoort
 
@@ -120,3 +127,50 @@ def test_een_andere_directeur_ziet_de_knop_wel(client_als, document, adviseur, b
     services.versie_indienen(versie=versie, door=adviseur)
     knop, _ = _goedkeurknop(client_als(directeur), document, versie)
     assert knop
+
+
+def _gewijzigd_door(obj, user, **velden):
+    """Change `obj` as `user` would through a page (the request middleware sets the author)."""
+    for naam, waarde in velden.items():
+        setattr(obj, naam, waarde)
+    obj._history_user = user
+    obj.save()
+
+
+@pytest.mark.parametrize("blok", ["kengetallen", "ontwikkelingen", "planning"])
+def test_wie_schreef_aan_wat_een_blok_toont_keurt_niet_goed(
+    blok, document, traject, adviseur, beide, directeur
+):
+    """The figures, developments and planning a version shows are its content too (issue 11,
+    item 6): who changed them since the previous approved version may not approve it."""
+    tv = TrajectVoorzieningFactory(traject=traject)
+    kengetal = KengetalFactory(voorziening=tv.voorziening, jaar=2025)
+    mijlpaal = MijlpaalFactory(traject=traject)
+    soort = {
+        "kengetallen": SectieSoort.KENGETALLEN,
+        "ontwikkelingen": SectieSoort.VOORZIENINGENTABEL,
+        "planning": SectieSoort.PLANNING,
+    }[blok]
+    sectie = up_services.sectie_aanmaken(document=document, auteur=adviseur, soort=soort)
+    sectie.voorzieningen.add(tv.voorziening)
+    wijziging = {
+        "kengetallen": lambda: _gewijzigd_door(kengetal, beide, waarde=2_000_000),
+        "ontwikkelingen": lambda: _gewijzigd_door(tv, beide, ontwikkelingen="Meer vraag."),
+        "planning": lambda: _gewijzigd_door(mijlpaal, beide, omschrijving="PFHO besluit"),
+    }[blok]
+    wijziging()
+    versie = up_services.versie_vastleggen(document=document, auteur=adviseur)
+    services.versie_indienen(versie=versie, door=adviseur)
+    with pytest.raises(VierOgenFout, match="inhoud van deze versie"):
+        services.versie_goedkeuren(versie=versie, door=beide)
+    services.versie_goedkeuren(versie=versie, door=directeur)
+
+
+def test_planning_telt_alleen_als_de_versie_haar_toont(document, traject, adviseur, beide):
+    up_services.sectie_aanmaken(document=document, auteur=adviseur, titel="Inleiding", tekst="x")
+    _gewijzigd_door(MijlpaalFactory(traject=traject), beide, omschrijving="Marktconsultatie")
+    versie = up_services.versie_vastleggen(document=document, auteur=adviseur)
+    services.versie_indienen(versie=versie, door=adviseur)
+    services.versie_goedkeuren(versie=versie, door=beide)
+    versie.refresh_from_db()
+    assert versie.beoordeling == Beoordeling.GOEDGEKEURD
