@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from inkoop.core.diff import Begrenzing, woord_diff
+from inkoop.core.diff import OPGEMAAKT, Begrenzing, tekst_diff, woord_diff
 from inkoop.trajecten.models import TrajectVoorziening
 from regions import permissions
 
@@ -140,8 +140,14 @@ def historie(document, limiet=150) -> list[dict]:
                     label = model._meta.get_field(change.field).verbose_name
                     oud = "" if change.old is None else str(change.old)
                     nieuw = "" if change.new is None else str(change.new)
+                    if change.field in OPGEMAAKT:  # markdown: compared as rendered text
+                        html = tekst_diff(
+                            oud, nieuw, f"h{record.history_id}", True, grens=grens, inklappen=True
+                        )
+                    else:
+                        html = woord_diff(oud, nieuw, True, grens=grens)
                     wijzigingen.append(
-                        {"veld": label, "html": woord_diff(oud, nieuw, True, grens=grens)}
+                        {"veld": label, "html": html, "opgemaakt": change.field in OPGEMAAKT}
                     )
                 if not wijzigingen:
                     continue
