@@ -17,11 +17,15 @@ quadratic: 30 sections of 20,000 characters took over a minute of CPU. Here:
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from lxml import html as lxml_html
+from lxml.html import diff as lxml_diff
+
+from .markdown import naar_html
 
 TOKEN = re.compile(r"\s+|[^\s]+")
 REGEL = re.compile(r"[^\n]*\n|[^\n]+")
@@ -47,17 +51,32 @@ MELDING = (
 
 @dataclass
 class Begrenzing:
-    """The time budget of one comparison, shared by all texts it compares."""
+    """The time budget of one comparison, shared by all texts it compares.
+
+    It counts the time spent comparing (diff-match-patch); rendering a text and cutting it into
+    words is linear in its length and is not counted.
+    """
 
     tijd_s: float = TIJD_S
     begrensd: bool = False
-    einde: float = field(init=False)
-
-    def __post_init__(self):
-        self.einde = time.time() + self.tijd_s
+    verbruikt: float = 0.0
 
     def over(self) -> float:
-        return self.einde - time.time()
+        return self.tijd_s - self.verbruikt
+
+    def vergelijk(self, a: str, b: str):
+        """diff-match-patch's diff within what is left of the budget; None when out of time
+        (the deadline cut the diff short: its marks may be coarse, so the caller says so)."""
+        over = self.over()
+        if over <= 0:
+            return None
+        dmp = diff_match_patch()
+        dmp.Diff_Timeout = over
+        begin = time.time()
+        stukken = dmp.diff_main(a, b, False, begin + over)
+        duur = time.time() - begin
+        self.verbruikt += duur
+        return None if duur >= over else stukken
 
 
 def _codeer(delen: list[str], tabel: dict[str, str]) -> str:
@@ -72,11 +91,9 @@ def _verschil(oud: list[str], nieuw: list[str], grens: Begrenzing):
     tabel: dict[str, str] = {}
     a, b = _codeer(oud, tabel), _codeer(nieuw, tabel)
     terug = {c: d for d, c in tabel.items()}
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = grens.over()
-    stukken = dmp.diff_main(a, b, False, grens.einde)
-    if time.time() >= grens.einde:
-        return None  # the deadline cut the diff short: its marks may be coarse, say so
+    stukken = grens.vergelijk(a, b)
+    if stukken is None:
+        return None
     return [(op, [terug[c] for c in tekst]) for op, tekst in stukken]
 
 
@@ -139,6 +156,241 @@ def woord_diff(
     return mark_safe("".join(delen))  # every piece of user text is escaped above
 
 
+# ---------- Rendered text: the markdown of a section or principle, compared as HTML ----------
+#
+# lxml's htmldiff (lxml.html.diff) turns two HTML fragments into one with <ins> and <del> around
+# words, keeping the new text's markup (lists, tables, footnotes) valid. Its own matcher is
+# difflib's: quadratic, without a deadline, and lxml's tokenizer takes a while on long texts.
+# So: the rendered texts are split into their top-level blocks (paragraph, list, table,
+# footnotes) and the blocks compared by the bounded diff-match-patch above; only the runs of
+# blocks that changed go through lxml's tokens, compared word by word (again diff-match-patch),
+# and lxml's assembly puts the marks in the right places.
+
+BLOKKEN = frozenset(
+    "p li tr td th h1 h2 h3 h4 h5 h6 blockquote pre table thead tbody ul ol section hr".split()
+)
+MELDING_HTML = (
+    '<p class="app-diff__melding" role="note">Deze tekst is te lang of te sterk gewijzigd om '
+    "woord voor woord te vergelijken: de oude tekst staat hieronder doorgehaald en de nieuwe "
+    "tekst als ingevoegd.</p>"
+)
+# Runs of at least this many unchanged blocks fold away (details/summary); the block just
+# before and just after a change stay in view.
+INKLAPPEN_VANAF = 2
+_TAGNAAM = re.compile(r"</?([a-zA-Z0-9]+)")
+_TUSSEN_TAGS = re.compile(r">\s+<")
+
+
+def _stappen(a: list, b: list, grens: Begrenzing):
+    """[(op, n)] for two lists of hashable items, op "=", "-", "+"; None when out of time."""
+    if grens.over() <= 0:
+        return None
+    tabel: dict = {}
+    stukken = grens.vergelijk(_codeer(a, tabel), _codeer(b, tabel))
+    if stukken is None:
+        return None
+    teken = {diff_match_patch.DIFF_EQUAL: "=", diff_match_patch.DIFF_DELETE: "-"}
+    return [(teken.get(op, "+"), len(tekst)) for op, tekst in stukken]
+
+
+def _blokken(html: str) -> list[str]:
+    """The top-level blocks of a rendered text, each as HTML (without the newlines markdown
+    writes between tags: they would become changes of their own, between table cells)."""
+    if not html:
+        return []
+    delen = lxml_html.fragments_fromstring(_TUSSEN_TAGS.sub("><", html))
+    blokken = [escape(delen.pop(0))] if delen and isinstance(delen[0], str) else []
+    for el in delen:
+        el.tail = None  # only whitespace between the blocks of rendered markdown
+        blokken.append(lxml_html.tostring(el, encoding="unicode"))
+    return blokken
+
+
+LEEG = frozenset({"br", "img", "hr"})
+
+
+def _verwijderd(chunks) -> list[str]:
+    """Deleted text as inline HTML: its words and its balanced inline marks (bold, a link),
+    without the old text's block tags (paragraph, cell, row), which would not fit in the new
+    text's structure; where a new block began, a line break."""
+    uit, open_tags, woord_gezien, nieuwe_regel = [], [], False, False
+    for chunk in chunks:
+        if not chunk.startswith("<"):
+            if nieuwe_regel:
+                uit.append("<br>")
+                nieuwe_regel = False
+            uit.append(chunk)
+            woord_gezien = True
+            continue
+        naam = (_TAGNAAM.match(chunk) or [None, ""])[1].lower()
+        if naam in BLOKKEN:
+            nieuwe_regel = woord_gezien and not chunk.startswith("</")
+        elif naam in LEEG:
+            uit.append(chunk)
+        elif not chunk.startswith("</"):
+            open_tags.append((naam, len(uit)))
+            uit.append(chunk)
+        elif open_tags and open_tags[-1][0] == naam:
+            open_tags.pop()
+            uit.append(chunk)
+    for _naam, plek in reversed(open_tags):  # never closed in this run: not a mark of its own
+        del uit[plek]
+    return uit
+
+
+def _eind_tags(resultaat: list) -> list[str]:
+    """Take the closing tags off the end of the result, so a deletion lands inside the block
+    it follows (the cell, the paragraph) rather than between blocks."""
+    eind = []
+    while resultaat and isinstance(resultaat[-1], str) and resultaat[-1].startswith("</"):
+        eind.insert(0, resultaat.pop())
+    return eind
+
+
+def _woorden(oud: str, nieuw: str, grens: Begrenzing) -> str | None:
+    """One changed run of blocks, word by word: lxml's tokens and insertions
+    (htmldiff_tokens), our bounded diff, deletions placed inline. None when out of time."""
+    if grens.over() <= 0:
+        return None
+    a = lxml_diff.tokenize(oud, include_hrefs=False) if oud else []
+    b = lxml_diff.tokenize(nieuw, include_hrefs=False) if nieuw else []
+    stappen = [("+", len(b))]
+    if a and b:
+        stappen = _stappen(a, b, grens)
+        if stappen is None:
+            return None
+    elif a:
+        stappen = [("-", len(a))]
+    resultaat: list = []
+    i = j = 0
+    for k, (op, n) in enumerate(stappen):
+        if op == "=":
+            resultaat.extend(lxml_diff.expand_tokens(b[j : j + n], equal=True))
+            i, j = i + n, j + n
+        elif op == "+":
+            lxml_diff.merge_insert(lxml_diff.expand_tokens(b[j : j + n]), resultaat)
+            j += n
+        else:
+            woorden = _verwijderd(lxml_diff.expand_tokens(a[i : i + n]))
+            i += n
+            if k + 1 < len(stappen) and stappen[k + 1][0] == "+":
+                # Replaced: the deletion goes into the block the insertion opens (its cell).
+                volgende = b[j]
+                eind = []
+                resultaat.extend(volgende.pre_tags)
+                b[j] = lxml_diff.token(
+                    str(volgende), [], volgende.post_tags, volgende.trailing_whitespace
+                )
+            else:
+                eind = _eind_tags(resultaat)
+            if resultaat and not resultaat[-1].endswith(" "):
+                resultaat.append(" ")
+            resultaat += ["<del>", "".join(woorden).rstrip(), "</del> ", *eind]
+    return lxml_diff.fixup_ins_del_tags("".join(resultaat).strip())
+
+
+def _ingeklapt(run: list[str]) -> list[str]:
+    if len(run) < INKLAPPEN_VANAF:
+        return run
+    n = len(run)
+    return [
+        '<details class="app-diff__ongewijzigd"><summary>'
+        f"{n} ongewijzigde alinea{'’s' if n != 1 else ''}</summary>{''.join(run)}</details>"
+    ]
+
+
+def _inklappen(stukken: list[tuple[str, bool]]) -> list[str]:
+    """[(html, changed)] → HTML pieces with long runs of unchanged blocks folded."""
+    uit, run = [], []
+    for k, (stuk, veranderd) in enumerate(stukken):
+        buur = any(v for _, v in stukken[max(k - 1, 0) : k + 2])
+        if veranderd or buur:
+            uit.extend(_ingeklapt(run))
+            run = []
+            uit.append(stuk)
+        else:
+            run.append(stuk)
+    return uit + _ingeklapt(run)
+
+
+def _blok(soort: str, html: str, label: str) -> str:
+    # <ins> and <del> may hold paragraphs and tables: the text keeps its structure.
+    return f'<{soort} class="app-diff__blok">{label}{html}</{soort}>' if html else ""
+
+
+def html_diff(
+    oud: str, nieuw: str, labels: bool = False, *, grens: Begrenzing | None = None,
+    inklappen: bool = False,
+) -> SafeString:  # fmt: skip
+    """Tracked changes between two sanitised HTML fragments (the output of `naar_html`).
+
+    The new text's markup with deleted words in <del> and inserted ones in <ins>, bounded by
+    `grens` like `woord_diff`: where the budget runs out the old text is shown deleted and the
+    new one inserted, with a note. With `labels`, each mark starts with visually hidden text
+    for screen readers; with `inklappen`, long runs of unchanged paragraphs fold away.
+    """
+    grens = grens or Begrenzing()
+    if oud == nieuw:
+        return mark_safe(nieuw)  # noqa: S308 - sanitised markdown output
+    ins, dl = (INS_LABEL, DEL_LABEL) if labels else ("", "")
+    a, b = _blokken(oud), _blokken(nieuw)
+    stappen = None
+    if len(oud) + len(nieuw) <= MAX_TEKENS:
+        stappen = _stappen(a, b, grens)
+    if stappen is None:
+        grens.begrensd = True
+        return mark_safe(MELDING_HTML + _blok("del", oud, dl) + _blok("ins", nieuw, ins))  # noqa: S308
+    stukken: list[tuple[str, bool]] = []  # (html, changed)
+    melding = False
+    i = j = 0
+    weg, erbij = [], []
+
+    def run_af():
+        nonlocal melding
+        if not (weg or erbij):
+            return
+        html = _woorden("".join(weg), "".join(erbij), grens)
+        if html is None:
+            grens.begrensd = melding = True
+            html = _blok("del", "".join(weg), "\x01") + _blok("ins", "".join(erbij), "\x02")
+        stukken.append((html, True))
+        weg.clear(), erbij.clear()
+
+    for op, n in stappen:
+        if op == "=":
+            run_af()
+            stukken.extend((blok, False) for blok in b[j : j + n])
+            i, j = i + n, j + n
+        elif op == "-":
+            weg.extend(a[i : i + n])
+            i += n
+        else:
+            erbij.extend(b[j : j + n])
+            j += n
+    run_af()
+    delen = _inklappen(stukken) if inklappen else [stuk for stuk, _ in stukken]
+    html = "".join(delen)
+    if labels:
+        html = html.replace("<ins>", "<ins>" + INS_LABEL).replace("<del>", "<del>" + DEL_LABEL)
+    html = html.replace("\x01", dl).replace("\x02", ins)
+    # Every word comes from sanitised HTML, and lxml serialises what it puts together escaped.
+    return mark_safe((MELDING_HTML if melding else "") + html)  # noqa: S308
+
+
+def tekst_diff(
+    oud: str, nieuw: str, kenmerk: str | None = None, labels: bool = False, *,
+    grens: Begrenzing | None = None, inklappen: bool = False,
+) -> SafeString:  # fmt: skip
+    """Tracked changes between two stored (markdown) texts, as rendered HTML: never markup."""
+    return html_diff(
+        naar_html(oud or "", kenmerk),
+        naar_html(nieuw or "", kenmerk),
+        labels,
+        grens=grens,
+        inklappen=inklappen,
+    )
+
+
 def _uitgangspunten(sectie: dict) -> dict[str, dict]:
     """All principles a block shows, by uid (general groups and the per-service table)."""
     gevonden = {}
@@ -159,27 +411,41 @@ def _status(oud, nieuw) -> str:
     return "gewijzigd"
 
 
-def _veld_diffs(oud: dict | None, nieuw: dict | None, velden, labels, grens) -> dict:
+# The stored texts that are markdown: compared as rendered text, never as markup.
+OPGEMAAKT = frozenset({"tekst", "uitleg", "ontwikkelingen"})
+
+
+def _veld_diffs(oud, nieuw, velden, labels, grens, kenmerk, inklappen=False) -> dict:
     oud, nieuw = oud or {}, nieuw or {}
-    return {
-        f"{veld}_html": woord_diff(
-            str(oud.get(veld) or ""), str(nieuw.get(veld) or ""), labels, grens=grens
-        )
-        for veld in velden
-    }
+    diffs = {}
+    for veld in velden:
+        a, b = str(oud.get(veld) or ""), str(nieuw.get(veld) or "")
+        if veld in OPGEMAAKT:
+            diffs[f"{veld}_html"] = tekst_diff(
+                a, b, f"{kenmerk}-{veld}", labels, grens=grens, inklappen=inklappen
+            )
+        else:
+            diffs[f"{veld}_html"] = woord_diff(a, b, labels, grens=grens)
+    return diffs
 
 
 def _gelijk(oud, nieuw, velden) -> bool:
     return all((oud or {}).get(v) == (nieuw or {}).get(v) for v in velden)
 
 
-def inhoud_diff(oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float = TIJD_S) -> dict:
+def inhoud_diff(
+    oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float = TIJD_S,
+    inklappen: bool = False,
+) -> dict:  # fmt: skip
     """Differences between two contents: header fields, sections and principles.
 
     Returns {"kop": [...], "secties": [...], "uitgangspunten": [...], "aantal": n}; each item has
     a "status" (toegevoegd, verwijderd, gewijzigd) and "<veld>_html", the word-level HTML. Unchanged
     items are left out. "begrensd" says whether the time budget (`tijd_s`, for the whole
     comparison) ran out somewhere, and "melding" then explains it in Dutch for the page.
+    Texts (a section's text, a principle's explanation) are compared as rendered HTML
+    (`tekst_diff`); with `inklappen` their unchanged paragraphs fold away. "ongewijzigd" names
+    the sections and principles that did not change, for a folded list on the page.
     """
     grens = Begrenzing(tijd_s)
     kop = []
@@ -193,17 +459,18 @@ def inhoud_diff(oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float =
 
     oude_secties = {s["id"]: s for s in oud.get("secties", [])}
     nieuwe_secties = {s["id"]: s for s in nieuw.get("secties", [])}
-    secties = []
+    secties, ongewijzigd = [], {"secties": [], "uitgangspunten": []}
     for sid in [*nieuwe_secties, *[s for s in oude_secties if s not in nieuwe_secties]]:
         o, n = oude_secties.get(sid), nieuwe_secties.get(sid)
         if _gelijk(o, n, ("titel", "tekst")):
+            ongewijzigd["secties"].append(n["titel"])
             continue
         secties.append(
             {
                 "id": sid,
                 "status": _status(o, n),
                 "titel": (n or o)["titel"],
-                **_veld_diffs(o, n, ("titel", "tekst"), labels, grens),
+                **_veld_diffs(o, n, ("titel", "tekst"), labels, grens, f"d{sid}", inklappen),
             }
         )
 
@@ -216,6 +483,7 @@ def inhoud_diff(oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float =
     for uid in [*nieuwe_up, *[u for u in oude_up if u not in nieuwe_up]]:
         o, n = oude_up.get(uid), nieuwe_up.get(uid)
         if _gelijk(o, n, ("titel", "uitleg", "nummer", "status")):
+            ongewijzigd["uitgangspunten"].append(n)
             continue
         uitgangspunten.append(
             {
@@ -224,7 +492,7 @@ def inhoud_diff(oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float =
                 "nummer": (n or o)["nummer"],
                 "titel": (n or o)["titel"],
                 "voorziening": (n or o).get("voorziening", ""),
-                **_veld_diffs(o, n, ("titel", "uitleg"), labels, grens),
+                **_veld_diffs(o, n, ("titel", "uitleg"), labels, grens, f"u{uid}", inklappen),
             }
         )
     return {
@@ -232,6 +500,7 @@ def inhoud_diff(oud: dict, nieuw: dict, *, labels: bool = False, tijd_s: float =
         "secties": secties,
         "uitgangspunten": uitgangspunten,
         "aantal": len(kop) + len(secties) + len(uitgangspunten),
+        "ongewijzigd": ongewijzigd,
         "begrensd": grens.begrensd,
         "melding": MELDING if grens.begrensd else "",
     }

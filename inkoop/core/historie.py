@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from django.db.models import QuerySet
 from simple_history.models import HistoricalRecords
 
-from .diff import Begrenzing, woord_diff
+from .diff import OPGEMAAKT, Begrenzing, tekst_diff, woord_diff
 
 _GEEN = object()
 
@@ -73,7 +73,8 @@ def regels(bronnen: list[Bron], limiet: int = 150) -> list[dict]:
 
     A fixed number of queries (one per source): the latest `limiet` records of each, each
     compared in memory with the record before it of the same object (when that falls in the
-    window too). Changed fields come as a word diff (HTML-safe)."""
+    window too). Changed fields come as a word diff, formatted text (OPGEMAAKT) as its rendered
+    text with insertions and deletions marked (HTML-safe)."""
     uit = []
     grens = Begrenzing()  # one time budget for every comparison on the page
     for bron in bronnen:
@@ -96,11 +97,16 @@ def regels(bronnen: list[Bron], limiet: int = 150) -> list[dict]:
                 for change in delta.changes:
                     veld = opts.get_field(change.field)
                     oud, nieuw = _weergave(veld, change.old), _weergave(veld, change.new)
+                    opgemaakt = change.field in OPGEMAAKT  # markdown: compared as rendered text
+                    html = (
+                        tekst_diff(
+                            oud, nieuw, f"h{record.history_id}", True, grens=grens, inklappen=True
+                        )
+                        if opgemaakt
+                        else woord_diff(oud, nieuw, True, grens=grens)
+                    )
                     wijzigingen.append(
-                        {
-                            "veld": veld.verbose_name,
-                            "html": woord_diff(oud, nieuw, True, grens=grens),
-                        }
+                        {"veld": veld.verbose_name, "html": html, "opgemaakt": opgemaakt}
                     )
                 if not wijzigingen:
                     continue

@@ -38,7 +38,9 @@ def test_inhoud_diff_per_sectie_en_uitgangspunt():
     diff = inhoud_diff(oud, document_inhoud(document))
 
     assert [s["id"] for s in diff["secties"]] == [sectie.pk]
-    assert "<del>Oude</del><ins>Nieuwe</ins>" in diff["secties"][0]["tekst_html"]
+    # Rendered text (a paragraph), with the marks inside it: never the stored markup.
+    html = diff["secties"][0]["tekst_html"]
+    assert html.startswith("<p>") and "<ins>Nieuwe</ins>" in html and "<del>Oude</del>" in html
     statussen = {u["titel"]: u["status"] for u in diff["uitgangspunten"]}
     assert statussen == {"Minder aanbieders": "gewijzigd", "Nieuw punt": "toegevoegd"}
     assert diff["aantal"] == 3

@@ -406,7 +406,7 @@ def test_redline_tussen_versie_en_concept_en_tussen_versies(client_als, adviseur
     services.versie_vastleggen(document=document, auteur=adviseur)
 
     html = client.get(url("vergelijken", document.pk) + "?van=1&naar=concept").content.decode()
-    assert 'ging <ins><span class="visually-hidden">ingevoegd: </span>heel </ins>goed' in html
+    assert 'ging <ins><span class="visually-hidden">ingevoegd: </span>heel</ins> goed' in html
     assert "Legenda" in html and "Onderstreept" in html and "doorgestreept" in html
     html = client.get(url("vergelijken", document.pk) + "?van=1&naar=2").content.decode()
     assert "heel" in html

@@ -87,7 +87,7 @@ def vergelijken(request, pk):
     def label(keuze):
         return "het huidige concept" if keuze == CONCEPT else f"versie {keuze}"
 
-    diff = inhoud_diff(inhoud(van), inhoud(naar), labels=True)
+    diff = inhoud_diff(inhoud(van), inhoud(naar), labels=True, inklappen=True)
     kop_labels = {naam: str(veld.label) for naam, veld in KopForm.base_fields.items()} | {
         "soort": "Soort"
     }

@@ -1,0 +1,102 @@
+"""Changes as tracked changes (issue 12): the compare page, the history page and the redline PDF
+of the demo document show rendered text with <ins>/<del>, never the stored markup."""
+
+import io
+import re
+
+import pypdf
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from lxml import html as lxml_html
+
+from inkoop.core.diff import tekst_diff
+from inkoop.pdf import render as pdf
+from inkoop.pdf import selectors as export_selectors
+from uitgangspunten.models import Document
+
+pytestmark = pytest.mark.django_db
+
+# The stored format's markup, as a reader would see it if it leaked: bold, a footnote
+# reference, a table's separator row, and an HTML tag shown as text.
+MARKUP = ("**", "[^", "| ---", "|---", "<p>", "&lt;p&gt;")
+TABEL = "| Perceel | Budget |\n| --- | --- |\n| Jeugd | 12 |\n| Wmo | 9 |"
+
+
+@pytest.fixture
+def demo_document():
+    call_command("load_demo", force=True, verbosity=0)
+    document = Document.objects.get(titel="Inkoopstrategie Wmo en Jeugdhulp 2027 e.v.")
+    # The draft after version 2: bold changed, a footnote and a table added.
+    sectie = document.secties.get(titel="Inleiding")
+    sectie.tekst = (
+        sectie.tekst.replace("**visie**", "**toekomstvisie**")
+        + "\n\nDe percelen met hun budget[^2]:\n\n"
+        + TABEL
+        + "\n\n[^2]: In miljoenen euro per jaar."
+    )
+    sectie.save()
+    return document
+
+
+def _zichtbare_tekst(html: str) -> str:
+    main = lxml_html.fromstring(html).find(".//main")
+    return main.text_content()
+
+
+def _geen_markup(tekst: str, waar: str):
+    gevonden = [m for m in MARKUP if m in tekst]
+    assert gevonden == [], f"opmaaktekens in {waar}: {gevonden}"
+
+
+def test_vergelijken_historie_en_redline_tonen_geen_opmaaktekens(client, demo_document):
+    document = demo_document
+    client.force_login(get_user_model().objects.get(username="adviseur"))
+    url = reverse("uitgangspunten:vergelijken", args=[document.pk])
+    for query in ("?van=1&naar=2", "?van=2&naar=concept", "?van=1&naar=concept"):
+        response = client.get(url + query)
+        assert response.status_code == 200
+        html = response.content.decode()
+        _geen_markup(_zichtbare_tekst(html), f"vergelijken {query}")
+        assert "<ins>" in html  # marked, with the hidden label for screen readers
+        assert '<span class="visually-hidden">ingevoegd: </span>' in html
+    # Version 2 against the draft: the bold word changed, and the table is a table.
+    html = client.get(url + "?van=2&naar=concept").content.decode()
+    assert re.search(r"<strong> ?<del><span[^>]*>verwijderd: </span><strong>visie</strong>", html)
+    assert re.search(r"<ins><span[^>]*>ingevoegd: </span>toekomstvisie</ins> ?</strong>", html)
+    assert "<table>" in html and "<td><ins>" in html
+
+    response = client.get(reverse("uitgangspunten:historie", args=[document.pk]))
+    html = response.content.decode()
+    _geen_markup(_zichtbare_tekst(html), "historie")
+    assert "<table>" in html and "<ins>" in html
+
+    tweede = document.versies.get(nummer=2)
+    bron = export_selectors.bron("redline", tweede)
+    html, pdf_bytes = pdf.render_pdf(bron.template, bron.context, metadata=bron.metadata)
+    tekst = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
+    _geen_markup(tekst, "redline-PDF")
+    assert "Na het PFHO is de paragraaf over de percelen aangescherpt." in tekst
+    assert "<ins>" in html and "visie" in tekst
+
+
+def test_tekst_diff_per_blok_en_woord_en_ingeklapt():
+    oud = "Eén.\n\nTwee.\n\nDrie.\n\nVier.\n\nVijf **oud**.\n\n" + TABEL
+    nieuw = "Eén.\n\nTwee.\n\nDrie.\n\nVier.\n\nVijf **nieuw**.\n\n" + TABEL.replace("9", "10")
+    html = tekst_diff(oud, nieuw, "t", inklappen=True)
+    # Three unchanged paragraphs fold away; the one before the change stays in view.
+    assert html.startswith('<details class="app-diff__ongewijzigd"><summary>3 ongewijzigde')
+    assert "<p>Vier.</p>" in html.split("</details>")[1]
+    assert "<del><strong>oud</strong></del> <ins>nieuw</ins> </strong>" in html
+    # The deletion stays in the cell the new value is in: deletion first, as in Word.
+    assert "<td> <del>9</del> <ins>10</ins> </td>" in html
+    assert "<p><ins>Eén.</ins></p>" in tekst_diff("", oud)
+
+
+def test_tekst_diff_houdt_de_structuur_geldig_bij_verwijderde_cellen_en_alineas():
+    html = tekst_diff("Eerste.\n\nWeg.\n\n" + TABEL, "Eerste.\n\n" + TABEL.split("\n| Wmo")[0])
+    assert "<del>Weg.</del>" in html
+    # The deleted row's text is marked, and never leaves a cell outside its table.
+    assert not re.search(r"</table>\s*<td", html) and "Wmo" in html
+    lxml_html.fragments_fromstring(html)  # parses
