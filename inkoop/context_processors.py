@@ -9,7 +9,7 @@ from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.pdf.constants import ExportStatus
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
-from uitgangspunten.constants import SectieSoort, UitgangspuntStatus
+from uitgangspunten.constants import SectieSoort, UitgangspuntStatus, UitgangspuntWeergave
 
 KEUZES = {
     k.__name__: k
@@ -21,6 +21,7 @@ KEUZES = {
         SectieSoort,
         Uitkomst,
         UitgangspuntStatus,
+        UitgangspuntWeergave,
         Verwerking,
     )
 }

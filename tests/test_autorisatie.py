@@ -138,6 +138,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "uitgangspunten:uitgangspunt_verwijderen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:uitgangspunt_verplaatsen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:kop_bewerken": Regel(BEWERKEN),
+    "uitgangspunten:opmaak": Regel(BEWERKEN),
     "uitgangspunten:sectie_nieuw": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:secties_ordenen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:sectie": Regel(CONCEPTEN),

@@ -3,12 +3,14 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from inkoop.core.markdown import naar_html
 from inkoop.pdf import render as pdf
 from inkoop.pdf.selectors import exports_van
 from inkoop.sessies import charts as stelling_charts
+from uitgangspunten.constants import UitgangspuntStatus
 from voorzieningen import charts
 
 register = template.Library()
@@ -19,6 +21,24 @@ def markdown_pdf(tekst, kenmerk=None):
     """Markdown as safe HTML with each footnote placed at its reference (float: footnote)."""
     html = naar_html(tekst or "", str(kenmerk) if kenmerk else None)
     return mark_safe(pdf.voetnoten_inline(html))  # noqa: S308 - sanitised by naar_html
+
+
+@register.simple_tag
+def uitgangspunt_doorlopend(up):
+    """A principle with its number and bold title run into the first paragraph of its
+    explanation ("**1. Titel.** Uitleg ..."), as memos often print them."""
+    titel = escape(up["titel"]).strip()
+    if titel and titel[-1] not in ".:?!":
+        titel += "."
+    status = ""
+    if up.get("status") != UitgangspuntStatus.NIEUW:
+        status = f' <span class="pdf-label">({escape(up["status_label"].lower())})</span>'
+    nummer = f'<span class="pdf-uitgangspunt__nummer">{up["nummer"]}.</span>'
+    kop = f"<strong>{nummer} {titel}</strong>{status} "
+    html = str(markdown_pdf(up.get("uitleg") or "", up["id"]))
+    if html.startswith("<p>"):
+        return mark_safe(f"<p>{kop}{html[3:]}")  # noqa: S308 - escaped title, sanitised text
+    return mark_safe(f"<p>{kop}</p>{html}")  # noqa: S308 - escaped title, sanitised text
 
 
 @register.simple_tag

@@ -56,7 +56,7 @@ def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
         i for i, t in enumerate(pagina_teksten) if "hoofdstuk 1 met een voetnoot" in t
     )
     assert "Voetnoottekst 1 bij de inleiding." in pagina_teksten[referentie]
-    assert '<span class="footnote">Voetnoottekst 1 bij de inleiding.</span>' in html
+    assert '<span class="footnote" data-noot="1">Voetnoottekst 1 bij de inleiding.</span>' in html
     assert 'class="footnotes"' not in html
     # Table of contents with page numbers, bijlage, chart.
     assert "Bijlage 1. Overzicht aanbieders" in pagina_teksten[0]
