@@ -165,6 +165,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:verslag_vaststellen": Regel(
         BESLUITEN, methode="POST", kwargs={"pk": lambda w: w.sessie.pk}
     ),
+    "inkoop:eigen_verslag_vaststellen": Regel(BESLUITEN, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_nieuw": Regel(SESSIES, methode="POST", kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_bewerken": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_verwijderen": Regel(

@@ -49,6 +49,17 @@ def pdf_grafiek(reeks, titel=""):
 
 
 @register.simple_tag
+def stelling_resultaat(stelling):
+    """The complete poll result in words (counts, percentages, total; a scale's ends)."""
+    return stelling_charts.stelling_tekst(stelling)
+
+
+@register.filter
+def woordenlijst(stelling):
+    return stelling_charts.woorden_tellen(stelling.woorden)
+
+
+@register.simple_tag
 def stelling_grafiek(stelling):
     """The poll result of a statement as a bar chart, print size (same chart as the page)."""
     return mark_safe(stelling_charts.stelling_grafiek(stelling, breed=True))  # noqa: S308
