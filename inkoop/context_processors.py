@@ -7,13 +7,14 @@ as a context processor; the print templates, which render without a request, thr
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.pdf.constants import ExportStatus
-from inkoop.sessies.constants import ResultaatSoort, Verwerking
+from inkoop.sessies.constants import Aanwezigheid, ResultaatSoort, Verwerking
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
-from uitgangspunten.constants import SectieSoort, UitgangspuntStatus
+from uitgangspunten.constants import SectieSoort, UitgangspuntStatus, UitgangspuntWeergave
 
 KEUZES = {
     k.__name__: k
     for k in (
+        Aanwezigheid,
         ExportStatus,
         GremiumSoort,
         MijlpaalStatus,
@@ -21,6 +22,7 @@ KEUZES = {
         SectieSoort,
         Uitkomst,
         UitgangspuntStatus,
+        UitgangspuntWeergave,
         Verwerking,
     )
 }

@@ -138,6 +138,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "uitgangspunten:uitgangspunt_verwijderen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:uitgangspunt_verplaatsen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:kop_bewerken": Regel(BEWERKEN),
+    "uitgangspunten:opmaak": Regel(BEWERKEN),
     "uitgangspunten:sectie_nieuw": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:secties_ordenen": Regel(BEWERKEN, methode="POST"),
     "uitgangspunten:sectie": Regel(CONCEPTEN),
@@ -168,6 +169,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:verslag_vaststellen": Regel(
         BESLUITEN, methode="POST", kwargs={"pk": lambda w: w.sessie.pk}
     ),
+    "inkoop:eigen_verslag_vaststellen": Regel(BESLUITEN, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_nieuw": Regel(SESSIES, methode="POST", kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_bewerken": Regel(SESSIES, kwargs={"pk": lambda w: w.sessie.pk}),
     "inkoop:onderdeel_verwijderen": Regel(

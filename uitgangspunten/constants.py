@@ -46,3 +46,21 @@ class Beoordeling(models.TextChoices):
 # The memo header of a document, in the order a memo prints it (title first). Forms, services,
 # history, the editor and the PDF all read this one list.
 KOP_VELDEN = ("titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer")
+
+
+class UitgangspuntWeergave(models.TextChoices):
+    KOP = "kop", _("Titel als kop boven de uitleg")
+    DOORLOPEND = "doorlopend", _("Vetgedrukte titel doorlopend in de alinea")
+
+
+# The layout choices of a document (Document.opmaak) and what they are when nobody chose. A
+# version keeps the choices it was frozen with (Versie.inhoud["opmaak"]), so it always prints the
+# same; the PDF reads them through `inhoud.opmaak_van`.
+OPMAAK_STANDAARD = {
+    "hoofdstuknummers": True,
+    "lege_kopregels_weglaten": False,
+    "datum_voluit": False,
+    "uitgangspunten": UitgangspuntWeergave.KOP.value,
+    "soortkoppen": True,
+    "inhoudsopgave": True,
+}

@@ -3,7 +3,14 @@ from django import forms
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, eenregelig_maken, lengte
 
-from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .constants import (
+    KOP_VELDEN,
+    OPMAAK_STANDAARD,
+    SectieSoort,
+    UitgangspuntSoort,
+    UitgangspuntStatus,
+    UitgangspuntWeergave,
+)
 from .models import Document, Uitgangspunt
 
 MAX_SECTIETEKST = MAX_LANGE_TEKST
@@ -60,6 +67,63 @@ class KopForm(RevisieForm):
     def voor(cls, document: Document, **kwargs):
         initial = {v: getattr(document, v) for v in cls.velden} | {"revisie": document.revisie}
         return cls(initial=initial, **kwargs)
+
+
+def _label(standaard: str) -> forms.CharField:
+    return forms.CharField(
+        label=f"Label voor '{standaard}'",
+        required=False,
+        validators=[_lengte(40, "Het label")],
+        help_text=f"Leeg laten voor '{standaard}'.",
+    )
+
+
+class OpmaakForm(RevisieForm):
+    """How a document prints: its layout choices and the labels of its memo header."""
+
+    hoofdstuknummers = forms.BooleanField(label="Hoofdstukken nummeren", required=False)
+    inhoudsopgave = forms.BooleanField(label="Inhoudsopgave opnemen", required=False)
+    lege_kopregels_weglaten = forms.BooleanField(
+        label="Lege regels van de memokop weglaten",
+        required=False,
+        help_text="Bijvoorbeeld een lege Kenmerk- of Zaaknummer-regel.",
+    )
+    datum_voluit = forms.BooleanField(
+        label="Datum voluit schrijven",
+        required=False,
+        help_text="14 maart 2019 in plaats van 14-03-2019.",
+    )
+    uitgangspunten = forms.ChoiceField(
+        label="Uitgangspunten", choices=UitgangspuntWeergave.choices, widget=forms.RadioSelect
+    )
+    soortkoppen = forms.BooleanField(
+        label="Soortkoppen tonen",
+        required=False,
+        help_text="Een kop per soort uitgangspunt, zoals 'Strategisch uitgangspunt', en de "
+        "soort document boven de titel.",
+    )
+
+    label_aan = _label("Aan")
+    label_van = _label("Van")
+    label_betreft = _label("Betreft")
+    label_datum = _label("Datum")
+    label_kenmerk = _label("Kenmerk")
+    label_zaaknummer = _label("Zaaknummer")
+
+    kop_velden = [v for v in KOP_VELDEN if v != "titel"]
+    opmaak_velden = tuple(OPMAAK_STANDAARD)
+
+    @classmethod
+    def voor(cls, document: Document, **kwargs):
+        opmaak = OPMAAK_STANDAARD | (document.opmaak or {})
+        labels = {f"label_{k}": v for k, v in (document.kop_labels or {}).items()}
+        return cls(initial=opmaak | labels | {"revisie": document.revisie}, **kwargs)
+
+    def opmaak(self) -> dict:
+        return {k: self.cleaned_data[k] for k in self.opmaak_velden}
+
+    def kop_labels(self) -> dict:
+        return {k: self.cleaned_data[f"label_{k}"] for k in self.kop_velden}
 
 
 class UitgangspuntForm(RevisieForm):

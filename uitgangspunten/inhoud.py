@@ -11,7 +11,13 @@ from inkoop.trajecten.models import Mijlpaal, TrajectVoorziening
 from voorzieningen.constants import KengetalSoort
 from voorzieningen.models import Kengetal
 
-from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
+from .constants import (
+    KOP_VELDEN,
+    OPMAAK_STANDAARD,
+    SectieSoort,
+    UitgangspuntSoort,
+    UitgangspuntStatus,
+)
 from .models import Document, Sectie, Uitgangspunt
 
 ALGEMENE_SOORTEN = [s for s in UitgangspuntSoort.values if s != UitgangspuntSoort.VOORZIENING]
@@ -195,10 +201,42 @@ def document_inhoud(document: Document) -> dict:
             data["mijlpalen"] = planning
         sectie_data.append(data)
 
+    inhoud = {"kop": kop_inhoud(document), "secties": sectie_data}
+    if eigen := eigen_opmaak(document.opmaak):
+        # Only a document with choices of its own carries them, so the content (and hash) of
+        # every other document stays what it was.
+        inhoud["opmaak"] = eigen
+    return inhoud
+
+
+def eigen_opmaak(opmaak: dict | None) -> dict:
+    """The layout choices that differ from OPMAAK_STANDAARD (unknown keys dropped)."""
     return {
-        "kop": kop_inhoud(document),
-        "secties": sectie_data,
+        k: v
+        for k, v in (opmaak or {}).items()
+        if k in OPMAAK_STANDAARD and v != OPMAAK_STANDAARD[k]
     }
+
+
+def opmaak_van(inhoud: dict) -> dict:
+    """Every layout choice of a content dict (draft or frozen version)."""
+    return OPMAAK_STANDAARD | eigen_opmaak(inhoud.get("opmaak"))
+
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+
+def datum_tekst(iso: str, *, voluit: bool = False) -> str:
+    """ "2019-03-14" → "14-03-2019", or written out: "14 maart 2019"."""
+    if not iso:
+        return ""
+    jaar, maand, dag = iso.split("-")
+    if voluit:
+        return f"{int(dag)} {MAANDEN[int(maand) - 1]} {jaar}"
+    return f"{dag}-{maand}-{jaar}"
 
 
 def uitgangspunten_in_sectie(sectie: dict) -> list[dict]:
@@ -219,15 +257,16 @@ def kop_inhoud(document: Document) -> dict:
     return kop | {"soort": document.soort, "soort_label": document.get_soort_display()}
 
 
-def kop_velden_uit_inhoud(kop: dict, *, betreft: str | None = None) -> list[tuple[str, str]]:
+def kop_velden_uit_inhoud(
+    kop: dict, *, betreft: str | None = None, opmaak: dict | None = None
+) -> list[tuple[str, str]]:
     """The memo header of a content dict (draft or frozen version) as (label, value) pairs,
     in the order a memo prints them (the title is printed above them). `betreft`: the label a
     region's house style gives the subject line ("Betreffende"); the document's own labels
-    (`kop["labels"]`, kept by a Word import) win over both."""
-    datum = kop.get("datum") or ""
-    if datum:
-        jaar, maand, dag = datum.split("-")
-        datum = f"{dag}-{maand}-{jaar}"
+    (`kop["labels"]`, set in its layout settings or kept by a Word import) win over both.
+    `opmaak` (see `opmaak_van`): the date written out, empty rows left out."""
+    opmaak = OPMAAK_STANDAARD | (opmaak or {})
+    datum = datum_tekst(kop.get("datum") or "", voluit=opmaak["datum_voluit"])
     waarden = {**kop, "datum": datum}
     labels = ({"betreft": betreft} if betreft else {}) | (kop.get("labels") or {})
     return [
@@ -236,5 +275,5 @@ def kop_velden_uit_inhoud(kop: dict, *, betreft: str | None = None) -> list[tupl
             waarden.get(naam, ""),
         )
         for naam in KOP_VELDEN
-        if naam != "titel"
+        if naam != "titel" and (waarden.get(naam) or not opmaak["lege_kopregels_weglaten"])
     ]

@@ -132,6 +132,8 @@ class Document(models.Model):
     # The labels the memo header prints where a document uses its own ("Betreffende",
     # "Ons kenmerk"), per field of KOP_VELDEN; a field without one prints its verbose name.
     kop_labels = models.JSONField(_("labels van de memokop"), default=dict, blank=True)
+    # Layout choices (keys of constants.OPMAAK_STANDAARD) where the document differs from it.
+    opmaak = models.JSONField(_("opmaak"), default=dict, blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

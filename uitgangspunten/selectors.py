@@ -12,6 +12,7 @@ from .inhoud import (
     document_inhoud,
     kop_velden_uit_inhoud,
     nummeren,
+    opmaak_van,
     per_voorziening_rijen,
     uitgangspunten_in_sectie,
 )
@@ -210,7 +211,7 @@ def editor(document, user) -> dict:
         "traject": document.traject,
         "regio": document.traject.regio,
         "inhoud": inhoud,
-        "kop_velden": kop_velden_uit_inhoud(inhoud["kop"]),
+        "kop_velden": kop_velden_uit_inhoud(inhoud["kop"], opmaak=opmaak_van(inhoud)),
         "opmerkingen": opmerkingen,
         "opmerkingen_los": per_sectie.get(None, []),
         "mag_bewerken": permissions.mag(user, "bewerken", document),

@@ -26,7 +26,7 @@ from inkoop.trajecten.models import Traject, TrajectVoorziening
 from regions import permissions
 
 from .constants import KOP_VELDEN, SectieSoort, UitgangspuntSoort, UitgangspuntStatus
-from .inhoud import document_inhoud
+from .inhoud import document_inhoud, eigen_opmaak
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 
 OMHOOG, OMLAAG = "omhoog", "omlaag"
@@ -201,6 +201,33 @@ def document_kop_bijwerken(*, document, revisie, auteur, **velden) -> Document:
     if onbekend:
         raise TypeError(f"Onbekende kopvelden: {sorted(onbekend)}")
     return met_revisie_bijwerken(document, revisie=revisie, auteur=auteur, velden=velden)
+
+
+MAX_KOP_LABEL = 40
+
+
+@transaction.atomic
+def document_opmaak_bijwerken(*, document, revisie, auteur, opmaak: dict, kop_labels: dict):
+    """The layout choices of a draft (constants.OPMAAK_STANDAARD) and the labels its memo
+    header prints. The next frozen version keeps them (uitgangspunten.inhoud.document_inhoud)."""
+    permissions.vereis(auteur, "bewerken", document)
+    onbekend = set(kop_labels) - set(KOP_VELDEN)
+    if onbekend:
+        raise TypeError(f"Labels voor onbekende kopvelden: {sorted(onbekend)}")
+    labels = {k: " ".join(v.split()) for k, v in kop_labels.items() if v and v.strip()}
+    te_lang = {
+        f"label_{k}": f"Een label is hoogstens {MAX_KOP_LABEL} tekens."
+        for k, v in labels.items()
+        if len(v) > MAX_KOP_LABEL
+    }
+    if te_lang:
+        raise DomeinFout(te_lang)
+    return met_revisie_bijwerken(
+        document,
+        revisie=revisie,
+        auteur=auteur,
+        velden={"opmaak": eigen_opmaak(opmaak), "kop_labels": labels},
+    )
 
 
 @transaction.atomic

@@ -62,6 +62,7 @@ urlpatterns = [
         name="sectie_verplaatsen",
     ),
     path(f"{document}voorbeeld/", documenten.voorbeeld, name="voorbeeld"),
+    path(f"{document}opmaak/", documenten.opmaak, name="opmaak"),
     path(f"{document}historie/", documenten.historie, name="historie"),
     path(f"{document}opmerkingen/", documenten.opmerking_plaatsen, name="opmerking_plaatsen"),
     path(

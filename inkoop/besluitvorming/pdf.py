@@ -10,7 +10,7 @@ from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
 from regions.selectors import huisstijl_van
-from uitgangspunten.inhoud import kop_velden_uit_inhoud
+from uitgangspunten.inhoud import kop_velden_uit_inhoud, opmaak_van
 from uitgangspunten.models import Versie
 
 from . import selectors as besluitvorming_selectors
@@ -51,13 +51,15 @@ def versie_bron(versie: Versie) -> Bron:
     regio = versie.document.traject.regio
     # Fetched once: the label of the header's "Betreft" row and the letterhead (Bron) share it.
     huisstijl = huisstijl_van(regio)
+    opmaak = opmaak_van(inhoud)
     context = {
         "versie": versie,
         "kop": kop,
         "huisstijl": huisstijl,
         "kop_velden": kop_velden_uit_inhoud(
-            kop, betreft=huisstijl.label_betreft if huisstijl else None
+            kop, betreft=huisstijl.label_betreft if huisstijl else None, opmaak=opmaak
         ),
+        "opmaak": opmaak,
         "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
         "bijlagen": [s for s in secties if s.get("is_bijlage")],
         "concept": concept,

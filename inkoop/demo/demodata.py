@@ -16,6 +16,7 @@ from inkoop.besluitvorming import services as besluitvorming
 from inkoop.besluitvorming.models import Besluit
 from inkoop.core.historie import als_auteur
 from inkoop.sessies.constants import (
+    Aanwezigheid,
     BronSoort,
     InbrengSoort,
     ResultaatSoort,
@@ -643,12 +644,110 @@ def _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieninge
                   "eindtijd": dt.time(11, 30), "locatie": "Regiokantoor, Hilversum",
                   "doel": "Uitgangspuntendocument vaststellen en vrijgeven voor advies."},
     )  # fmt: skip
+    _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen)
     # The minutes of 3 December were adopted on 18 December (seed 000), those of
     # 18 December in the PFHO of February.
     for vastgesteld, in_sessie in ((eerder, sessie), (sessie, pfho)):
         if not Besluit.objects.filter(verslag_van=vastgesteld).exists():
             verslag_vaststellen(sessie=in_sessie, verslag_van=vastgesteld,
                                 door=gebruikers["secretaris"])  # fmt: skip
+
+
+def _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen):
+    """The session of 18 December as it went: per agenda item its introduction, questions and
+    remarks, statements (every kind of poll result) and conclusions; guests who sent apologies
+    and a note that the full list of attendees is attached."""
+    hh = voorzieningen["Huishoudelijke hulp"]
+    begeleiding = voorzieningen["Begeleiding en verzorging"]
+    terugblik = Agendapunt.objects.get(sessie=sessie, volgorde=1)
+    per_voorziening = Agendapunt.objects.get(sessie=sessie, volgorde=2)
+    planning, _ = Agendapunt.objects.get_or_create(
+        sessie=sessie, volgorde=3, defaults={"titel": "Planning en de rol van de gemeenteraden"}
+    )
+    for punt, inleiding in (
+        (terugblik, "Kort is teruggekeken op de sessie van 3 december; de negen uitgangspunten "
+                    "van toen zijn herbevestigd en op twee punten aangescherpt."),
+        (per_voorziening, "In drie rondes zijn de voorzieningen besproken aan de hand van het "
+                          "bespreekdocument (kenmerk 19.0015110), met na elke ronde een stelling."),
+        (planning, "De planning tot de vaststelling door de colleges is geschetst; de vraag was "
+                   "wanneer de gemeenteraden erbij komen."),
+    ):  # fmt: skip
+        if not punt.inleiding:
+            punt.inleiding = inleiding
+            punt.save(update_fields=["inleiding"])
+    # What was already in the minutes, now under its agenda item.
+    Stelling.objects.filter(sessie=sessie, agendapunt__isnull=True).update(
+        agendapunt=per_voorziening
+    )
+    Conclusie.objects.filter(sessie=sessie, agendapunt__isnull=True).update(
+        agendapunt=per_voorziening
+    )
+    Inbreng.objects.filter(sessie=sessie, volgorde=2, agendapunt__isnull=True).update(
+        agendapunt=terugblik
+    )
+    Inbreng.objects.filter(sessie=sessie, agendapunt__isnull=True).update(
+        agendapunt=per_voorziening
+    )
+    Actiepunt.objects.filter(sessie=sessie, agendapunt__isnull=True).update(agendapunt=planning)
+    Stelling.objects.filter(sessie=sessie, volgorde=2).update(
+        schaal_label_min="helemaal oneens", schaal_label_max="helemaal eens"
+    )
+    kern = Stelling.objects.get(sessie=sessie, volgorde=1)
+    Inbreng.objects.filter(sessie=sessie, volgorde=1).update(stelling=kern)
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=4,
+        defaults={"tekst": "Welke looptijd past bij de overeenkomsten voor begeleiding?",
+                  "agendapunt": per_voorziening, "voorziening": begeleiding,
+                  "resultaat_soort": ResultaatSoort.MEERKEUZE,
+                  "keuzes": "Drie jaar: 2\nVijf jaar: 6\nOnbepaalde tijd: 9",
+                  "toelichting": "Een overeenkomst van onbepaalde tijd laat ruimte voor "
+                                 "doorontwikkeling zonder nieuwe aanbesteding."},
+    )  # fmt: skip
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=5,
+        defaults={"tekst": "Wat is er nodig om meer groepsgerichte hulp te bieden?",
+                  "agendapunt": per_voorziening, "resultaat_soort": ResultaatSoort.OPEN,
+                  "toelichting": "Genoemd zijn ruimte in de bekostiging voor groepen, "
+                                 "locaties dicht bij de wijk en goede afspraken met het "
+                                 "onderwijs."},
+    )  # fmt: skip
+    Stelling.objects.get_or_create(
+        sessie=sessie, volgorde=6,
+        defaults={"tekst": "Wanneer informeren we de gemeenteraden over de inkoop?",
+                  "agendapunt": planning, "resultaat_soort": ResultaatSoort.EXTERN,
+                  "verwijzing": "bijlage 2, de uitslag van de digitale peiling tijdens de "
+                                "sessie"},
+    )  # fmt: skip
+    Inbreng.objects.get_or_create(
+        traject=traject, sessie=sessie, volgorde=4,
+        defaults={"soort": InbrengSoort.VRAGEN_EN_OPMERKINGEN, "agendapunt": planning,
+                  "tekst": "Schuif het informeren van de raden op van januari naar maart, en "
+                           "maak duidelijk dat het om informeren gaat.",
+                  "antwoord": "De planning wordt aangepast; de regio sluit waar gewenst aan "
+                              "bij lokale commissies.",
+                  "bron_soort": BronSoort.BESTUUR, "bron_naam": "Wethouders",
+                  "verwerking": Verwerking.OVERGENOMEN,
+                  "verwerking_toelichting": "Gemeenteraden in maart in de planning."},
+    )  # fmt: skip
+    Conclusie.objects.get_or_create(
+        sessie=sessie, volgorde=3,
+        defaults={"agendapunt": terugblik, "tekst": "Het verslag van 3 december is "
+                  "vastgesteld; het voorveld wordt in de notitie sterk benoemd."},
+    )  # fmt: skip
+    Conclusie.objects.get_or_create(
+        sessie=sessie, volgorde=4,
+        defaults={"agendapunt": per_voorziening, "voorziening": hh,
+                  "tekst": "De inhoud van huishoudelijke hulp blijft gelijk; de tarieven "
+                           "worden opnieuw bekeken."},
+    )  # fmt: skip
+    Gast.objects.get_or_create(
+        sessie=sessie, naam="Adviseur cliëntenraad",
+        defaults={"organisatie": "Adviesraad Sociaal Domein Gooi", "rol": "Adviseur",
+                  "aanwezigheid": Aanwezigheid.AFWEZIG},
+    )  # fmt: skip
+    if not sessie.aanwezigheid_notitie:
+        sessie.aanwezigheid_notitie = "zie bijlage 1 voor de volledige lijst van aanwezigen"
+        sessie.save(update_fields=["aanwezigheid_notitie"])
 
 
 def _bommelerwaard(gebruikers):

@@ -13,6 +13,7 @@
 """
 
 import hashlib
+import itertools
 import logging
 import re
 from functools import lru_cache
@@ -32,7 +33,7 @@ STANDAARD_VARIANT = "pdf/a-3b"
 # fetcher maps them back to files. The host does not exist, so nothing can leak to a network.
 BASIS_URL = "https://inkoop.pdf.invalid/"
 # Bump when the rendering code changes in a way that changes the files (part of the cache key).
-PIJPLIJN_VERSIE = "1"
+PIJPLIJN_VERSIE = "2"  # 2: footnotes kept on the page of their reference
 
 
 class TeVeelPaginas(Exception):
@@ -157,11 +158,80 @@ def render_pdf(
     if variant not in VARIANTEN:
         raise ValueError(f"Onbekende PDF-variant: {variant}")
     html = render_html(template_name, {"metadata": metadata or {}, **context})
+    html = noten_nummeren(html)
     document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()
+    for _ in range(MAX_NOOTRONDES):
+        gescheiden = gescheiden_voetnoten(document)
+        if not gescheiden:
+            break
+        html = naar_volgende_pagina(html, gescheiden)
+        document = weasyprint.HTML(
+            string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()
+        ).render()
     if max_paginas is not None and len(document.pages) > max_paginas:
         raise TeVeelPaginas(len(document.pages), max_paginas)
     pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
     return Gerenderd(html, pdf, len(document.pages))
+
+
+# Footnotes on the page of their reference, always. The print stylesheet floats each note to the
+# foot of its page (`float: footnote; footnote-policy: line`), but WeasyPrint (70) still moves a
+# page's earlier notes to the next page when a later line needs their room to satisfy orphans
+# and widows. So after the layout we look where each note and its call landed, start the block
+# of every reference whose note went elsewhere on a new page, and lay out again (rarely more
+# than once; bounded).
+MAX_NOOTRONDES = 4
+
+
+def _dozen(box):
+    yield box
+    for kind in getattr(box, "children", None) or ():
+        yield from _dozen(kind)
+
+
+def gescheiden_voetnoten(document) -> list[str]:
+    """The notes (`data-noot`) that landed on another page than their reference."""
+    aanroep, noot = {}, {}
+    for nummer, pagina in enumerate(document.pages):
+        # The page's box tree: WeasyPrint has no public API for where a box landed.
+        for box in _dozen(pagina._page_box):
+            element = getattr(box, "element", None)
+            kenmerk = element.get("data-noot") if element is not None else None
+            if not kenmerk:
+                continue
+            if box.element_tag.endswith("::footnote-call"):
+                aanroep.setdefault(kenmerk, nummer)
+            elif "::" not in box.element_tag:
+                noot.setdefault(kenmerk, nummer)
+    return [k for k, pagina in aanroep.items() if noot.get(k) != pagina]
+
+
+def noten_nummeren(html: str) -> str:
+    """Give every footnote of the document its own `data-noot` (in order: the same HTML gives
+    the same result), so `gescheiden_voetnoten` can find it back in the layout."""
+    teller = itertools.count(1)
+    return re.sub(
+        r'<span class="footnote">',
+        lambda m: f'<span class="footnote" data-noot="{next(teller)}">',
+        html,
+    )
+
+
+BLOK_BEGIN = re.compile(r"<(p|li|tr|h[1-6])(?=[\s>])")
+
+
+def naar_volgende_pagina(html: str, noten: list[str]) -> str:
+    """Start the block (paragraph, list item, table row) of each note's reference on a new
+    page (`data-nieuwe-pagina`, see print.css)."""
+    posities = set()
+    for kenmerk in noten:
+        plek = html.find(f'data-noot="{kenmerk}"')
+        blokken = list(BLOK_BEGIN.finditer(html, 0, max(plek, 0)))
+        if plek >= 0 and blokken:
+            posities.add(blokken[-1].end())
+    for positie in sorted(posities, reverse=True):
+        html = html[:positie] + " data-nieuwe-pagina" + html[positie:]
+    return html
 
 
 def sjabloon_kenmerk(template_name: str) -> str:

@@ -14,7 +14,13 @@ class SessieSoort(models.TextChoices):
 class InbrengSoort(models.TextChoices):
     VRAAG = "vraag", _("Vraag")
     OPMERKING = "opmerking", _("Opmerking")
+    VRAGEN_EN_OPMERKINGEN = "vragen_opmerkingen", _("Vragen en opmerkingen")
     ADVIES = "advies", _("Advies")
+
+
+class Aanwezigheid(models.TextChoices):
+    AANWEZIG = "aanwezig", _("Aanwezig")
+    AFWEZIG = "afwezig", _("Afwezig met kennisgeving")
 
 
 class BronSoort(models.TextChoices):
@@ -36,8 +42,11 @@ class Verwerking(models.TextChoices):
 
 class ResultaatSoort(models.TextChoices):
     EENS_ONEENS = "eens_oneens", _("Eens / oneens")
-    SCHAAL = "schaal", _("Schaal 1–5")
+    MEERKEUZE = "meerkeuze", _("Meerkeuze")
+    SCHAAL = "schaal", _("Schaal (bijvoorbeeld 1–5)")
     WOORDEN = "woorden", _("Vrije woorden")
+    OPEN = "open", _("Open vraag (zonder cijfers)")
+    EXTERN = "extern", _("Verwijzing naar het verslag van de peiling")
 
 
 # Input without a written answer yet, but answered in the session (see Inbreng.antwoord_status).

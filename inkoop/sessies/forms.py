@@ -9,7 +9,7 @@ from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
 from inkoop.core.velden import Datumveld, Getal, LangeTekst, Meerkeuze, TijdInvoer, eenregelig_maken
 from inkoop.sessies import services
-from inkoop.sessies.constants import ResultaatSoort, Verwerking
+from inkoop.sessies.constants import Aanwezigheid, ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
 from inkoop.trajecten.models import Gremium, Traject
 from uitgangspunten.models import Document, Uitgangspunt, Versie
@@ -52,12 +52,18 @@ class SessieForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
         help_text="Mensen met een rol in deze regio. Gasten van buiten voegt u op de "
         "sessiepagina toe.",
     )
+    afgemeld = GebruikerKeuze(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Afwezig met kennisgeving",
+    )
 
     class Meta:
         model = Sessie
         fields = [
             "soort", "gremium", "traject", "titel", "doel", "datum", "begintijd", "eindtijd",
-            "locatie", "deelnemers",
+            "locatie", "deelnemers", "afgemeld", "aanwezigheid_notitie",
         ]  # fmt: skip
         field_classes = {"datum": Datumveld, "doel": LangeTekst}
         widgets = {
@@ -72,6 +78,7 @@ class SessieForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
         self.fields["gremium"].queryset = Gremium.objects.filter(regio=regio)
         self.fields["traject"].queryset = Traject.objects.filter(regio=regio)
         self.fields["deelnemers"].queryset = gebruikers_van_regio(regio)
+        self.fields["afgemeld"].queryset = gebruikers_van_regio(regio)
 
     def clean(self):
         data = super().clean()
@@ -80,6 +87,10 @@ class SessieForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
             self.add_error("begintijd", "Vul ook de begintijd in als u een eindtijd opgeeft.")
         elif begin and eind and eind <= begin:
             self.add_error("eindtijd", "De eindtijd ligt na de begintijd.")
+        dubbel = set(data.get("deelnemers") or ()) & set(data.get("afgemeld") or ())
+        if dubbel:
+            namen = ", ".join(sorted(u.get_full_name() or u.get_username() for u in dubbel))
+            self.add_error("afgemeld", f"Wie aanwezig was, is niet ook afgemeld: {namen}.")
         return data
 
 
@@ -100,18 +111,34 @@ class _OnderdeelForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
         if "voorziening" in self.fields:
             self.fields["voorziening"].queryset = voorzieningen_van(sessie.traject, sessie.regio)
             self.fields["voorziening"].empty_label = "Algemeen (geen voorziening)"
+        # Where the item stands in the minutes: under an agenda item, or with a statement.
+        if "agendapunt" in self.fields:
+            self.fields["agendapunt"].queryset = Agendapunt.objects.filter(sessie=sessie)
+            self.fields["agendapunt"].empty_label = "Geen agendapunt (algemeen)"
+        if "stelling" in self.fields:
+            self.fields["stelling"].queryset = Stelling.objects.filter(sessie=sessie)
+            self.fields["stelling"].empty_label = "Bij geen stelling"
 
 
 class GastForm(_OnderdeelForm):
     class Meta:
         model = Gast
-        fields = ["naam", "organisatie", "rol"]
+        fields = ["naam", "organisatie", "rol", "aanwezigheid"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanwezigheid"].required = False
+
+    def clean_aanwezigheid(self):
+        return self.cleaned_data.get("aanwezigheid") or Aanwezigheid.AANWEZIG
 
 
 class AgendapuntForm(_OnderdeelForm):
     class Meta:
         model = Agendapunt
-        fields = ["volgorde", "titel", "document", "versie", "voorziening", "voorstel"]
+        fields = ["volgorde", "titel", "inleiding", "document", "versie", "voorziening", "voorstel"]
+        field_classes = {"inleiding": LangeTekst}
+        widgets = {"inleiding": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, sessie, **kwargs):
         super().__init__(*args, sessie=sessie, **kwargs)
@@ -141,7 +168,7 @@ class AgendapuntForm(_OnderdeelForm):
 class ConclusieForm(_OnderdeelForm):
     class Meta:
         model = Conclusie
-        fields = ["voorziening", "tekst"]
+        fields = ["agendapunt", "stelling", "voorziening", "tekst"]
         field_classes = {"tekst": LangeTekst}
         widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
 
@@ -149,7 +176,10 @@ class ConclusieForm(_OnderdeelForm):
 class InbrengForm(_OnderdeelForm):
     class Meta:
         model = Inbreng
-        fields = ["soort", "voorziening", "tekst", "antwoord", "bron_soort", "bron_naam"]
+        fields = [
+            "soort", "agendapunt", "stelling", "voorziening", "tekst", "antwoord", "bron_soort",
+            "bron_naam",
+        ]  # fmt: skip
         field_classes = {"tekst": LangeTekst, "antwoord": LangeTekst}
         widgets = {
             "tekst": forms.Textarea(attrs={"rows": 3}),
@@ -172,29 +202,45 @@ class StellingForm(_OnderdeelForm):
         label="Aantal oneens", min_value=0, required=False, error_messages=AANTAL_FOUTEN
     )
     schaal_gemiddelde = Getal(
-        label="Gemiddelde score (1 tot en met 5)",
-        max_digits=3,
+        label="Gemiddelde score",
+        max_digits=5,
         decimal_places=2,
         required=False,
         localize=True,
-        help_text="Bijvoorbeeld 3,8.",
+        help_text="Zoals de bron het geeft, bijvoorbeeld 3,8.",
     )
+    schaal_min = forms.IntegerField(
+        label="Laagste score", min_value=0, max_value=99, initial=1, required=False,
+        error_messages=AANTAL_FOUTEN,
+    )  # fmt: skip
+    schaal_max = forms.IntegerField(
+        label="Hoogste score", min_value=1, max_value=100, initial=5, required=False,
+        error_messages=AANTAL_FOUTEN,
+    )  # fmt: skip
     schaal_n = forms.IntegerField(
-        label="Aantal antwoorden", min_value=0, required=False, error_messages=AANTAL_FOUTEN
+        label="Aantal antwoorden (n)", min_value=0, required=False, error_messages=AANTAL_FOUTEN
     )
 
     class Meta:
         model = Stelling
         fields = [
-            "tekst", "voorziening", "resultaat_soort", "eens", "oneens", "schaal_gemiddelde",
-            "schaal_n", "woorden", "toelichting",
+            "tekst", "agendapunt", "voorziening", "resultaat_soort", "eens", "oneens", "keuzes",
+            "schaal_min", "schaal_max", "schaal_label_min", "schaal_label_max",
+            "schaal_gemiddelde", "schaal_n", "woorden", "verwijzing", "toelichting",
         ]  # fmt: skip
-        field_classes = {"woorden": LangeTekst, "toelichting": LangeTekst}
+        field_classes = {"woorden": LangeTekst, "toelichting": LangeTekst, "keuzes": LangeTekst}
         widgets = {
             "woorden": forms.Textarea(attrs={"rows": 2}),
+            "keuzes": forms.Textarea(attrs={"rows": 3}),
             "toelichting": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {"woorden": "Gescheiden door komma's of op nieuwe regels."}
+        labels = {"toelichting": "Bespreking"}
+        help_texts = {
+            "woorden": "Gescheiden door komma's of op nieuwe regels; een aantal mag erachter, "
+            "zoals 'samenwerking (5)'.",
+            "schaal_label_min": "Bijvoorbeeld 'helemaal oneens'.",
+            "schaal_label_max": "Bijvoorbeeld 'helemaal eens'.",
+        }
 
     def clean(self):
         data = super().clean()
@@ -208,8 +254,14 @@ class StellingForm(_OnderdeelForm):
         for andere, velden in services.RESULTAATVELDEN.items():
             if andere != soort:
                 for veld in velden:
-                    data[veld] = "" if veld == "woorden" else None
+                    data[veld] = Stelling._meta.get_field(veld).get_default()
         return data
+
+    def clean_schaal_min(self):
+        return 1 if self.cleaned_data.get("schaal_min") is None else self.cleaned_data["schaal_min"]
+
+    def clean_schaal_max(self):
+        return 5 if self.cleaned_data.get("schaal_max") is None else self.cleaned_data["schaal_max"]
 
 
 class ActiepuntForm(_OnderdeelForm):
@@ -222,7 +274,10 @@ class ActiepuntForm(_OnderdeelForm):
 
     class Meta:
         model = Actiepunt
-        fields = ["omschrijving", "eigenaar_gebruiker", "eigenaar", "deadline", "afgerond"]
+        fields = [
+            "omschrijving", "agendapunt", "stelling", "eigenaar_gebruiker", "eigenaar",
+            "deadline", "afgerond",
+        ]  # fmt: skip
         field_classes = {"deadline": Datumveld}
         labels = {"eigenaar": "Eigenaar (vrije tekst)"}
         help_texts = {"eigenaar": "Als de eigenaar geen gebruiker is, bijvoorbeeld 'Team inkoop'."}
@@ -252,6 +307,41 @@ class VerslagVaststellenForm(EenmaligVeld, forms.Form):
     def __init__(self, *args, keuzes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verslag_van"].queryset = keuzes
+
+
+class EigenVerslagVaststellenForm(EenmaligVeld, forms.Form):
+    """Adopt this session's own minutes: by a body's decision, or by the secretary when no
+    later session of the body will."""
+
+    DOOR_GREMIUM, DOOR_SECRETARIS = "gremium", "secretaris"
+    wijze = forms.ChoiceField(
+        label="Vastgesteld door",
+        choices=[
+            (DOOR_GREMIUM, "Een besluit van een gremium"),
+            (DOOR_SECRETARIS, "De secretaris (er is geen latere sessie)"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    gremium = forms.ModelChoiceField(
+        queryset=Gremium.objects.none(), label="Gremium", required=False,
+        empty_label="Kies een gremium",
+    )  # fmt: skip
+    datum = Datumveld(label="Datum van vaststelling")
+    notitie = LangeTekst(
+        label="Notitie", required=False, wat="De notitie",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bij de secretaris verplicht, bijvoorbeeld 'na reacties per e-mail'.",
+    )  # fmt: skip
+
+    def __init__(self, *args, sessie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gremium"].queryset = Gremium.objects.filter(regio_id=sessie.regio_id)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wijze") == self.DOOR_GREMIUM and not data.get("gremium"):
+            self.add_error("gremium", "Kies het gremium dat het verslag vaststelde.")
+        return data
 
 
 class VerwerkingForm(RevisieVeld, forms.ModelForm):

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from inkoop.sessies.constants import (
     BEANTWOORD_IN_SESSIE,
+    Aanwezigheid,
     BronSoort,
     InbrengSoort,
     ResultaatSoort,
@@ -50,6 +51,30 @@ class Sessie(models.Model):
     deelnemers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="sessies", verbose_name=_("deelnemers")
     )
+    afgemeld = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="afgemelde_sessies",
+        verbose_name=_("afwezig met kennisgeving"),
+    )
+    aanwezigheid_notitie = models.CharField(
+        _("notitie bij de aanwezigen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: zie bijlage voor de lijst van aanwezigen."),
+    )
+    # Minutes adopted without a later session (a one-off consultation): by the secretary, with
+    # a date and a note. Adoption by a session or a body's decision is a Besluit.
+    verslag_vastgesteld_op = models.DateField(_("verslag vastgesteld op"), null=True, blank=True)
+    verslag_vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verslag vastgesteld door"),
+    )
+    verslag_vaststelling_notitie = models.TextField(_("notitie bij de vaststelling"), blank=True)
     verslag_inleiding = models.TextField(_("inleiding verslag"), blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
@@ -73,6 +98,12 @@ class Gast(models.Model):
     naam = models.CharField(_("naam"), max_length=150)
     organisatie = models.CharField(_("organisatie"), max_length=150, blank=True)
     rol = models.CharField(_("rol"), max_length=150, blank=True)
+    aanwezigheid = models.CharField(
+        _("aanwezigheid"),
+        max_length=20,
+        choices=Aanwezigheid.choices,
+        default=Aanwezigheid.AANWEZIG,
+    )
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
     history = HistoricalRecords()
@@ -94,6 +125,7 @@ class Agendapunt(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     titel = models.CharField(_("titel"), max_length=200)
+    inleiding = models.TextField(_("inleiding"), blank=True)
     document = models.ForeignKey(
         "uitgangspunten.Document",
         on_delete=models.SET_NULL,
@@ -155,6 +187,23 @@ class Conclusie(models.Model):
         related_name="conclusies",
         verbose_name=_("voorziening"),
     )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agendapunt"),
+        help_text=_("Het agendapunt waaronder dit in het verslag staat."),
+    )
+    stelling = models.ForeignKey(
+        "Stelling",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conclusies",
+        verbose_name=_("bij stelling"),
+    )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     tekst = models.TextField(_("conclusie"))
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
@@ -203,15 +252,30 @@ class Stelling(models.Model):
     eens = models.PositiveIntegerField(_("eens"), null=True, blank=True)
     oneens = models.PositiveIntegerField(_("oneens"), null=True, blank=True)
     schaal_gemiddelde = models.DecimalField(
-        _("gemiddelde (1–5)"),
-        max_digits=3,
+        _("gemiddelde"),
+        max_digits=5,
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     schaal_n = models.PositiveIntegerField(_("aantal antwoorden"), null=True, blank=True)
+    schaal_min = models.PositiveSmallIntegerField(_("laagste score"), default=1)
+    schaal_max = models.PositiveSmallIntegerField(_("hoogste score"), default=5)
+    schaal_label_min = models.CharField(_("betekenis laagste score"), max_length=60, blank=True)
+    schaal_label_max = models.CharField(_("betekenis hoogste score"), max_length=60, blank=True)
+    keuzes = models.TextField(
+        _("antwoorden met aantallen"),
+        blank=True,
+        help_text=_("Eén antwoord per regel met het aantal erachter, zoals 'Ja: 12'."),
+    )
     woorden = models.TextField(_("genoemde woorden"), blank=True)
+    verwijzing = models.CharField(
+        _("verwijzing naar het verslag van de peiling"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: zie bijlage 2, het verslag van de peiling in Mentimeter."),
+    )
     toelichting = models.TextField(_("toelichting"), blank=True)
     revisie = models.PositiveIntegerField(_("revisie"), default=1)
 
@@ -240,6 +304,14 @@ class Actiepunt(models.Model):
         related_name="+",
         verbose_name=_("agendapunt"),
         help_text=_("Het agendapunt waaronder dit in het verslag staat."),
+    )
+    stelling = models.ForeignKey(
+        Stelling,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actiepunten",
+        verbose_name=_("bij stelling"),
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
     eigenaar = models.CharField(_("eigenaar"), max_length=150, blank=True)
@@ -302,6 +374,15 @@ class Inbreng(models.Model):
         related_name="+",
         verbose_name=_("agendapunt"),
         help_text=_("Het agendapunt waaronder dit in het verslag staat."),
+    )
+    stelling = models.ForeignKey(
+        Stelling,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbreng",
+        verbose_name=_("bij stelling"),
+        help_text=_("De stelling waarbij dit gevraagd of opgemerkt is."),
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     soort = models.CharField(_("soort"), max_length=20, choices=InbrengSoort.choices)

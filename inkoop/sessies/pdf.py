@@ -3,6 +3,7 @@
 
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
+from inkoop.sessies.constants import Aanwezigheid
 from inkoop.trajecten.models import Traject
 
 from . import selectors as sessie_selectors
@@ -12,7 +13,21 @@ from .models import Sessie
 def verslag_bron(sessie: Sessie) -> Bron:
     sessie = sessie_selectors.sessie_detail(sessie.pk)
     vastgesteld = sessie_selectors.verslag_is_vastgesteld(sessie)
-    context = {"sessie": sessie, "kenmerk": "", "concept": not vastgesteld}
+    verloop = sessie_selectors.verslag_per_agendapunt(sessie)
+    context = {
+        "sessie": sessie,
+        "kenmerk": "",
+        "concept": not vastgesteld,
+        "verloop": verloop,
+        # Agenda items are numbered from 1; the "Algemeen" group before them has no number.
+        "verloop_begin": -1 if verloop and verloop[0]["agendapunt"] is None else 0,
+        "aanwezige_gasten": [
+            g for g in sessie.gasten.all() if g.aanwezigheid == Aanwezigheid.AANWEZIG
+        ],
+        "afwezige_gasten": [
+            g for g in sessie.gasten.all() if g.aanwezigheid == Aanwezigheid.AFWEZIG
+        ],
+    }
     metadata = {
         "titel": f"Verslag {sessie.titel}",
         "auteur": str(sessie.gremium or sessie.regio),

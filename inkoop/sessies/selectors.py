@@ -37,8 +37,11 @@ def inbreng_queryset():
 
 
 def verslag_is_vastgesteld(sessie) -> bool:
-    """Minutes are adopted when a later session recorded "vastgesteld" on them (one rule for
-    the session page, the adoption service and the PDF's CONCEPT mark)."""
+    """Minutes are adopted when a later session or a body's decision recorded "vastgesteld"
+    on them, or the secretary adopted them (no later session). One rule for the session page,
+    the adoption services and the PDF's CONCEPT mark."""
+    if sessie.verslag_vastgesteld_op is not None:
+        return True
     return Besluit.objects.filter(verslag_van=sessie, uitkomst=Uitkomst.VASTGESTELD).exists()
 
 
@@ -47,9 +50,12 @@ def sessie_detail(pk) -> Sessie:
         "sessie", "gremium"
     )
     return (
-        Sessie.objects.select_related("regio", "traject", "traject__regio", "gremium")
+        Sessie.objects.select_related(
+            "regio", "traject", "traject__regio", "gremium", "verslag_vastgesteld_door"
+        )
         .prefetch_related(
             "deelnemers",
+            "afgemeld",
             "gasten",
             Prefetch(
                 "agendapunten",
@@ -74,6 +80,50 @@ def sessie_detail(pk) -> Sessie:
         )
         .get(pk=pk)
     )
+
+
+def verslag_per_agendapunt(sessie) -> list[dict]:
+    """The minutes as the meeting went: per agenda item its introduction, its questions and
+    remarks, its statements (each with its result, the input asked under it, its conclusions and
+    action points), its conclusions and action points. Items under no agenda item come first
+    ("Algemeen", untitled when the session has no agenda). Reads the prefetches of
+    `sessie_detail`: no queries of its own.
+
+    [{"agendapunt": Agendapunt | None, "inbreng": [...], "stellingen": [{"stelling", "inbreng",
+      "conclusies", "actiepunten"}], "conclusies": [...], "actiepunten": [...]}]"""
+    agendapunten = list(sessie.agendapunten.all())
+    stellingen = list(sessie.stellingen.all())
+    per_stelling = {st.pk: st for st in stellingen}
+    groepen = {None: {"agendapunt": None}}
+    for punt in agendapunten:
+        groepen[punt.pk] = {"agendapunt": punt}
+    for groep in groepen.values():
+        groep.update(inbreng=[], stellingen=[], conclusies=[], actiepunten=[])
+    blokken = {}
+    for st in stellingen:
+        blok = {"stelling": st, "inbreng": [], "conclusies": [], "actiepunten": []}
+        blokken[st.pk] = blok
+        groepen.get(st.agendapunt_id, groepen[None])["stellingen"].append(blok)
+
+    def plaats(item, lijst):
+        stelling_id = getattr(item, "stelling_id", None)
+        if stelling_id in blokken:
+            blokken[stelling_id][lijst].append(item)
+            return
+        punt = item.agendapunt_id
+        if punt is None and stelling_id in per_stelling:
+            punt = per_stelling[stelling_id].agendapunt_id
+        groepen.get(punt, groepen[None])[lijst].append(item)
+
+    for item in sessie.inbreng.all():
+        plaats(item, "inbreng")
+    for item in sessie.conclusies.all():
+        plaats(item, "conclusies")
+    for item in sessie.actiepunten.all():
+        plaats(item, "actiepunten")
+    algemeen = groepen.pop(None)
+    leeg = not any(algemeen[k] for k in ("inbreng", "stellingen", "conclusies", "actiepunten"))
+    return ([] if leeg else [algemeen]) + list(groepen.values())
 
 
 def open_inbreng(traject: Traject, voorziening=None):

@@ -11,20 +11,26 @@ inkoop/core/revisie.py): a save from a stale revision raises `Conflict` and writ
 
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import met_revisie_bijwerken, revisie_claimen, verwijderen
+from inkoop.sessies.charts import keuzes_tellen
 from inkoop.sessies.constants import ResultaatSoort, Verwerking
 from inkoop.sessies.models import Inbreng, Sessie, Stelling
 from inkoop.sessies.selectors import verslag_is_vastgesteld
+from regions import permissions
+from regions.constants import Rol
 
 
 @transaction.atomic
-def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = None) -> Sessie:
-    """Create or update a session (regio already set) and its attendees."""
+def sessie_opslaan(
+    *, sessie: Sessie, deelnemers=None, afgemeld=None, revisie: int | None = None
+) -> Sessie:
+    """Create or update a session (regio already set), its attendees and who sent apologies."""
     if sessie.traject_id and sessie.traject.regio_id != sessie.regio_id:
         raise DomeinFout({"traject": "Dit traject hoort bij een andere regio."})
     if sessie.gremium_id and sessie.gremium.regio_id != sessie.regio_id:
@@ -36,15 +42,32 @@ def sessie_opslaan(*, sessie: Sessie, deelnemers=None, revisie: int | None = Non
     sessie.save()
     if deelnemers is not None:
         sessie.deelnemers.set(deelnemers)
+    if afgemeld is not None:
+        afgemeld = list(afgemeld)
+        if set(afgemeld) & set(sessie.deelnemers.all()):
+            raise DomeinFout({"afgemeld": "Wie aanwezig was, is niet ook afgemeld."})
+        sessie.afgemeld.set(afgemeld)
     return sessie
 
 
 # The result fields per kind of statement; a statement keeps only those of its own kind.
 RESULTAATVELDEN = {
     ResultaatSoort.EENS_ONEENS: ("eens", "oneens"),
-    ResultaatSoort.SCHAAL: ("schaal_gemiddelde", "schaal_n"),
+    ResultaatSoort.MEERKEUZE: ("keuzes",),
+    ResultaatSoort.SCHAAL: (
+        "schaal_gemiddelde", "schaal_n", "schaal_min", "schaal_max", "schaal_label_min",
+        "schaal_label_max",
+    ),
     ResultaatSoort.WOORDEN: ("woorden",),
-}
+    ResultaatSoort.OPEN: (),
+    ResultaatSoort.EXTERN: ("verwijzing",),
+}  # fmt: skip
+# Optional within their kind: minutes often give a mean without n, or a scale without labels.
+NIET_VERPLICHT = {"schaal_n", "schaal_label_min", "schaal_label_max"}
+
+
+def _leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, str) and not waarde.strip())
 
 
 def resultaat_fouten(soort: str, waarden: dict) -> dict[str, str]:
@@ -55,10 +78,7 @@ def resultaat_fouten(soort: str, waarden: dict) -> dict[str, str]:
     fouten = {}
     label = ResultaatSoort(soort).label.lower()
     for veld in RESULTAATVELDEN.get(soort, ()):
-        if veld == "schaal_n":
-            continue  # minutes often give a mean without the number of answers
-        waarde = waarden.get(veld)
-        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        if veld not in NIET_VERPLICHT and _leeg(waarden.get(veld)):
             fouten[veld] = f"Vul dit in bij een resultaat van de soort '{label}'."
     if soort == ResultaatSoort.EENS_ONEENS:
         for veld in ("eens", "oneens"):
@@ -66,10 +86,25 @@ def resultaat_fouten(soort: str, waarden: dict) -> dict[str, str]:
                 fouten.setdefault(veld, "Vul een aantal van 0 of meer in.")
         if waarden.get("eens") == 0 == waarden.get("oneens"):
             fouten.setdefault("eens", "Er is minstens één stem nodig (eens of oneens).")
+    elif soort == ResultaatSoort.MEERKEUZE and not _leeg(waarden.get("keuzes")):
+        keuzes = keuzes_tellen(waarden["keuzes"])
+        zonder = [k for k, n in keuzes if n is None]
+        if zonder:
+            fouten["keuzes"] = f"Zet het aantal achter elk antwoord, zoals '{zonder[0]}: 4'."
+        elif len(keuzes) < 2:
+            fouten["keuzes"] = "Een meerkeuzevraag heeft minstens twee antwoorden."
     elif soort == ResultaatSoort.SCHAAL:
+        laag, hoog = waarden.get("schaal_min"), waarden.get("schaal_max")
         gem, n = waarden.get("schaal_gemiddelde"), waarden.get("schaal_n")
-        if gem is not None and not Decimal(1) <= Decimal(gem) <= Decimal(5):
-            fouten.setdefault("schaal_gemiddelde", "Het gemiddelde ligt tussen 1 en 5.")
+        if laag is not None and hoog is not None:
+            if hoog <= laag:
+                fouten.setdefault("schaal_max", "De hoogste score ligt boven de laagste.")
+            elif hoog > 100:
+                fouten.setdefault("schaal_max", "De hoogste score is hoogstens 100.")
+            elif gem is not None and not Decimal(laag) <= Decimal(gem) <= Decimal(hoog):
+                fouten.setdefault(
+                    "schaal_gemiddelde", f"Het gemiddelde ligt tussen {laag} en {hoog}."
+                )
         if n is not None and n < 1:
             fouten.setdefault("schaal_n", "Er is minstens één antwoord nodig voor een gemiddelde.")
     return fouten
@@ -85,7 +120,7 @@ def stelling_controleren(stelling: Stelling) -> None:
     for soort, velden in RESULTAATVELDEN.items():
         if soort != stelling.resultaat_soort:
             for veld in velden:
-                setattr(stelling, veld, "" if veld == "woorden" else None)
+                setattr(stelling, veld, Stelling._meta.get_field(veld).get_default())
 
 
 VERSLAG_VASTGESTELD = (
@@ -112,6 +147,11 @@ def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     agendapunt_id = getattr(onderdeel, "agendapunt_id", None)
     if agendapunt_id and onderdeel.agendapunt.sessie_id != sessie.pk:
         raise DomeinFout({"agendapunt": "Dit agendapunt hoort bij een andere sessie."})
+    stelling_id = getattr(onderdeel, "stelling_id", None)
+    if stelling_id and onderdeel.stelling.sessie_id != sessie.pk:
+        raise DomeinFout({"stelling": "Deze stelling hoort bij een andere sessie."})
+    if stelling_id and not agendapunt_id and hasattr(onderdeel, "agendapunt_id"):
+        onderdeel.agendapunt_id = onderdeel.stelling.agendapunt_id  # under its statement's item
     if isinstance(onderdeel, Inbreng):
         if not sessie.traject_id:
             raise DomeinFout("Koppel de sessie eerst aan een traject om inbreng vast te leggen.")
@@ -147,6 +187,7 @@ def verslag_vaststelbaar(sessie: Sessie):
     return (
         Sessie.objects.filter(regio_id=sessie.regio_id, datum__lt=sessie.datum)
         .exclude(verslag_besluiten__uitkomst=Uitkomst.VASTGESTELD)
+        .exclude(verslag_vastgesteld_op__isnull=False)
         .order_by("-datum", "titel")
     )
 
@@ -162,10 +203,7 @@ def verslag_vaststellen(*, sessie: Sessie, verslag_van: Sessie, door, toelichtin
         raise DomeinFout(
             "Kies eerst het gremium van deze sessie: een besluit wordt door een gremium genomen."
         )
-    # Lock the earlier session so two people cannot adopt the same minutes at once.
-    Sessie.objects.select_for_update().get(pk=verslag_van.pk)
-    if verslag_is_vastgesteld(verslag_van):
-        raise DomeinFout("Het verslag van die sessie is al vastgesteld.")
+    _nog_niet_vastgesteld(verslag_van)
     return Besluit.objects.create(
         gremium_id=sessie.gremium_id,
         datum=sessie.datum,
@@ -175,6 +213,65 @@ def verslag_vaststellen(*, sessie: Sessie, verslag_van: Sessie, door, toelichtin
         toelichting=toelichting,
         vastgelegd_door=door,
     )
+
+
+def _nog_niet_vastgesteld(verslag_van: Sessie) -> Sessie:
+    # Lock the session so two people cannot adopt the same minutes at once; read it fresh.
+    vers = Sessie.objects.select_for_update().get(pk=verslag_van.pk)
+    if verslag_is_vastgesteld(vers):
+        raise DomeinFout("Het verslag van die sessie is al vastgesteld.")
+    return vers
+
+
+@transaction.atomic
+def verslag_vaststellen_door_gremium(
+    *, verslag_van: Sessie, gremium, datum, door, toelichting=""
+) -> Besluit:
+    """A body adopts the minutes by a decision of its own, outside a recorded session."""
+    permissions.vereis(door, "besluiten_vastleggen", verslag_van)
+    if gremium.regio_id != verslag_van.regio_id:
+        raise DomeinFout({"gremium": "Dit gremium hoort bij een andere regio."})
+    if datum < verslag_van.datum:
+        raise DomeinFout({"datum": "Een verslag wordt vastgesteld op of na de dag van de sessie."})
+    _nog_niet_vastgesteld(verslag_van)
+    return Besluit.objects.create(
+        gremium=gremium, datum=datum, verslag_van=verslag_van, uitkomst=Uitkomst.VASTGESTELD,
+        toelichting=toelichting, vastgelegd_door=door,
+    )  # fmt: skip
+
+
+def latere_sessies_van_gremium(sessie: Sessie):
+    if not sessie.gremium_id:
+        return Sessie.objects.none()
+    return Sessie.objects.filter(gremium_id=sessie.gremium_id, datum__gt=sessie.datum)
+
+
+@transaction.atomic
+def verslag_vaststellen_door_secretaris(*, sessie: Sessie, datum, notitie: str, door) -> Sessie:
+    """The secretary adopts the minutes of a session that has no later session of its body
+    (a one-off consultation), with the date and a note on how (for example: after comments
+    by e-mail)."""
+    if not (door.is_superuser or Rol.SECRETARIS in permissions.rollen(door, sessie.regio_id)):
+        raise PermissionDenied
+    notitie = (notitie or "").strip()
+    if not notitie:
+        raise DomeinFout({"notitie": "Schrijf erbij hoe het verslag is vastgesteld."})
+    if datum < sessie.datum:
+        raise DomeinFout({"datum": "Een verslag wordt vastgesteld op of na de dag van de sessie."})
+    if latere_sessies_van_gremium(sessie).exists():
+        raise DomeinFout("Er is een latere sessie van dit gremium: stel het verslag daar vast.")
+    vers = _nog_niet_vastgesteld(sessie)
+    vers.verslag_vastgesteld_op = datum
+    vers.verslag_vastgesteld_door = door
+    vers.verslag_vaststelling_notitie = notitie
+    vers.revisie += 1
+    vers.save(
+        update_fields=[
+            "verslag_vastgesteld_op", "verslag_vastgesteld_door",
+            "verslag_vaststelling_notitie", "revisie",
+        ]
+    )  # fmt: skip
+    return vers
 
 
 @transaction.atomic

@@ -11,6 +11,8 @@ urlpatterns = [    path("regio/<slug:regio>/sessies/", sessies.sessies_regio, na
     path("sessies/<int:pk>/inleiding/", verslag.verslag_inleiding, name="verslag_inleiding"),
     path("sessies/<int:pk>/verslag-vaststellen/", verslag.verslag_vaststellen,
          name="verslag_vaststellen"),
+    path("sessies/<int:pk>/verslag-zelf-vaststellen/", verslag.eigen_verslag_vaststellen,
+         name="eigen_verslag_vaststellen"),
     path("sessies/<int:pk>/<slug:soort>/nieuw/", verslag.onderdeel_nieuw, name="onderdeel_nieuw"),
     path("sessies/<int:pk>/<slug:soort>/<int:item>/", verslag.onderdeel_bewerken,
          name="onderdeel_bewerken"),

@@ -3,12 +3,14 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from inkoop.core.markdown import naar_html
 from inkoop.pdf import render as pdf
 from inkoop.pdf.selectors import exports_van
 from inkoop.sessies import charts as stelling_charts
+from uitgangspunten.constants import UitgangspuntStatus
 from voorzieningen import charts
 
 register = template.Library()
@@ -22,10 +24,39 @@ def markdown_pdf(tekst, kenmerk=None):
 
 
 @register.simple_tag
+def uitgangspunt_doorlopend(up):
+    """A principle with its number and bold title run into the first paragraph of its
+    explanation ("**1. Titel.** Uitleg ..."), as memos often print them."""
+    titel = escape(up["titel"]).strip()
+    if titel and titel[-1] not in ".:?!":
+        titel += "."
+    status = ""
+    if up.get("status") != UitgangspuntStatus.NIEUW:
+        status = f' <span class="pdf-label">({escape(up["status_label"].lower())})</span>'
+    nummer = f'<span class="pdf-uitgangspunt__nummer">{up["nummer"]}.</span>'
+    kop = f"<strong>{nummer} {titel}</strong>{status} "
+    html = str(markdown_pdf(up.get("uitleg") or "", up["id"]))
+    if html.startswith("<p>"):
+        return mark_safe(f"<p>{kop}{html[3:]}")  # noqa: S308 - escaped title, sanitised text
+    return mark_safe(f"<p>{kop}</p>{html}")  # noqa: S308 - escaped title, sanitised text
+
+
+@register.simple_tag
 def pdf_grafiek(reeks, titel=""):
     """The SVG chart of a series: drawn once per process, and the same HTML on every render."""
     svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"], vaste_id=True)
     return mark_safe(svg)  # noqa: S308 - pygal escapes labels and values; no scripts
+
+
+@register.simple_tag
+def stelling_resultaat(stelling):
+    """The complete poll result in words (counts, percentages, total; a scale's ends)."""
+    return stelling_charts.stelling_tekst(stelling)
+
+
+@register.filter
+def woordenlijst(stelling):
+    return stelling_charts.woorden_tellen(stelling.woorden)
 
 
 @register.simple_tag

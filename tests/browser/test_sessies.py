@@ -80,7 +80,7 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     stelling.get_by_label("Schaal 1–5").check()
     expect(stelling.get_by_label("Aantal eens")).to_be_hidden()
     stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("7")
-    stelling.get_by_label("Aantal antwoorden").fill("12")
+    stelling.get_by_label("Aantal antwoorden (n)").fill("12")
     stelling.get_by_role("button", name="Stelling toevoegen").click()
     expect(pagina.locator("#sectie-stelling")).to_contain_text("Het gemiddelde ligt tussen 1 en 5.")
     toegankelijk(pagina, "stelling met fout")

@@ -56,7 +56,7 @@ def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
         i for i, t in enumerate(pagina_teksten) if "hoofdstuk 1 met een voetnoot" in t
     )
     assert "Voetnoottekst 1 bij de inleiding." in pagina_teksten[referentie]
-    assert '<span class="footnote">Voetnoottekst 1 bij de inleiding.</span>' in html
+    assert '<span class="footnote" data-noot="1">Voetnoottekst 1 bij de inleiding.</span>' in html
     assert 'class="footnotes"' not in html
     # Table of contents with page numbers, bijlage, chart.
     assert "Bijlage 1. Overzicht aanbieders" in pagina_teksten[0]
@@ -187,7 +187,9 @@ def test_voorstel_verslag_besluitenlijst_reactienota(regio, versie):
     assert "Wethouder De Vries" in tekst and "1. De uitgangspunten vast te stellen" in tekst
     assert "versie 1" in tekst
     html, pdf_bytes = render(export_selectors.bron("verslag", sessie))
-    assert "<svg" in html and "7 eens, 3 oneens" in "\n".join(teksten(lees(pdf_bytes)))
+    assert "<svg" in html and "10 reacties: 7 eens (70%), 3 oneens (30%)" in "\n".join(
+        teksten(lees(pdf_bytes))
+    )
     tekst = "\n".join(teksten(lees(render(export_selectors.bron("besluitenlijst", gremium))[1])))
     assert "Vaststellen uitgangspunten" in tekst and "Ingestemd" in tekst
     tekst = "\n".join(

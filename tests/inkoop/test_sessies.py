@@ -281,9 +281,9 @@ def test_stelling_validatie(client_als, adviseur, sessie, soort, velden, verwach
 @pytest.mark.parametrize(
     ("soort", "tekst"),
     [
-        (ResultaatSoort.EENS_ONEENS, "14 eens, 3 oneens (82% eens); 17 stemmen."),
+        (ResultaatSoort.EENS_ONEENS, "17 reacties: 14 eens (82%), 3 oneens (18%)."),
         (ResultaatSoort.SCHAAL, "Gemiddeld 3,8 op een schaal van 1 tot en met 5 (n = 12)."),
-        (ResultaatSoort.WOORDEN, "Genoemd: samen (2×), vertrouwen."),
+        (ResultaatSoort.WOORDEN, "Genoemd: samen (2×), vertrouwen (1×)."),
     ],
 )
 def test_stelling_resultaat_als_tekst_en_grafiek(client_als, adviseur, sessie, soort, tekst):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_token
+from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.htmx import pagina
 from inkoop.core.revisie import (
     CONFLICT,
@@ -16,14 +17,22 @@ from inkoop.core.revisie import (
     OPGESLAGEN,
     VERWIJDERCONFLICT,
     Conflict,
+    conflict_tonen,
     formulier_opslaan,
     revisie_uit,
 )
 from inkoop.core.velden import parameter
 from regions import permissions
 from uitgangspunten import selectors, services
-from uitgangspunten.forms import KopForm, NieuweSectieForm, OpmerkingForm, SectieForm, VersieForm
-from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud
+from uitgangspunten.forms import (
+    KopForm,
+    NieuweSectieForm,
+    OpmaakForm,
+    OpmerkingForm,
+    SectieForm,
+    VersieForm,
+)
+from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud, opmaak_van
 from uitgangspunten.models import Document, Opmerking, Sectie, Uitgangspunt
 
 DOCUMENT = "uitgangspunten/document.html"
@@ -230,8 +239,34 @@ def voorbeeld(request, pk):
         document,
         "uitgangspunten/voorbeeld.html",
         inhoud=inhoud,
-        kop_velden=kop_velden_uit_inhoud(inhoud["kop"]),
+        kop_velden=kop_velden_uit_inhoud(inhoud["kop"], opmaak=opmaak_van(inhoud)),
     )
+
+
+@login_required
+def opmaak(request, pk):
+    """The document's layout settings: how its PDF prints (kept by each frozen version)."""
+    document = document_of_404(pk, request.user, "bewerken")
+    form = OpmaakForm.voor(document)
+    if request.method == "POST":
+        form = OpmaakForm(request.POST)
+        if form.is_valid():
+            try:
+                services.document_opmaak_bijwerken(
+                    document=document,
+                    revisie=form.cleaned_data["revisie"],
+                    auteur=request.user,
+                    opmaak=form.opmaak(),
+                    kop_labels=form.kop_labels(),
+                )
+            except Conflict as conflict:
+                conflict_tonen(form, conflict)
+            except DomeinFout as fout:
+                naar_formulier(form, fout)
+            else:
+                messages.success(request, "Opmaak opgeslagen; de volgende versie neemt haar over.")
+                return redirect("uitgangspunten:opmaak", pk=document.pk)
+    return _document_pagina(request, document, "uitgangspunten/opmaak.html", form=form)
 
 
 @login_required

@@ -11,7 +11,7 @@ from inkoop.core.htmx import pagina
 from regions import permissions
 from uitgangspunten import selectors, services
 from uitgangspunten.forms import KopForm, VersieForm
-from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud
+from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud, opmaak_van
 from uitgangspunten.models import Versie
 
 from .documenten import document_of_404
@@ -64,7 +64,7 @@ def versie(request, pk, nummer):
     context = _context(document) | {
         "versie": versie,
         "inhoud": versie.inhoud,
-        "kop_velden": kop_velden_uit_inhoud(versie.inhoud["kop"]),
+        "kop_velden": kop_velden_uit_inhoud(versie.inhoud["kop"], opmaak=opmaak_van(versie.inhoud)),
     }
     return pagina(request, "uitgangspunten/versie.html", context)
 

@@ -64,6 +64,7 @@ def _sessie_formulier(request, regio, sessie, initial=None):
                 nieuw = services.sessie_opslaan(
                     sessie=nieuw,
                     deelnemers=form.cleaned_data["deelnemers"],
+                    afgemeld=form.cleaned_data["afgemeld"],
                     revisie=form.cleaned_data.get("revisie"),
                 )
         except AlVerstuurd:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -136,7 +136,7 @@ def sessie(request, pk):
     mag_verwerken = permissions.mag(request.user, "sessies_bewerken", sessie)
     # Adopted minutes do not change (services.verslag_wijzigbaar_controleren): no edit
     # buttons then; what was done with the input can still be recorded.
-    mag_bewerken = mag_verwerken and not sessie.vastgesteld_in
+    mag_bewerken = mag_verwerken and not (sessie.vastgesteld_in or sessie.verslag_vastgesteld_op)
     mag_besluiten = permissions.mag(request.user, "besluiten_vastleggen", sessie)
     return render(
         request,
@@ -356,6 +356,45 @@ def verslag_vaststellen(request, pk):
          "regio": sessie.regio, "traject": sessie.traject,
          "actie": reverse("inkoop:verslag_vaststellen", kwargs={"pk": pk}),
          "knop": "Verslag vaststellen", "annuleren": sessie_url(sessie, "vaststellen")},
+    )  # fmt: skip
+
+
+@login_required
+def eigen_verslag_vaststellen(request, pk):
+    """Adopt this session's minutes by a body's decision or by the secretary."""
+    sessie = get_object_or_404(Sessie.objects.select_related("regio", "gremium"), pk=pk)
+    permissions.vereis(request.user, "besluiten_vastleggen", sessie)
+    form = forms.EigenVerslagVaststellenForm(request.POST or None, sessie=sessie)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with eenmalig(form):
+                if data["wijze"] == form.DOOR_GREMIUM:
+                    services.verslag_vaststellen_door_gremium(
+                        verslag_van=sessie, gremium=data["gremium"], datum=data["datum"],
+                        door=request.user, toelichting=data["notitie"],
+                    )  # fmt: skip
+                else:
+                    services.verslag_vaststellen_door_secretaris(
+                        sessie=sessie, datum=data["datum"], notitie=data["notitie"],
+                        door=request.user,
+                    )  # fmt: skip
+        except AlVerstuurd:
+            return al_verstuurd(request, sessie_url(sessie, "verslagstatus"))
+        except ValidationError as fout:
+            naar_formulier(form, fout)
+        except PermissionDenied:
+            form.add_error("wijze", "Alleen de secretaris stelt een verslag zo vast.")
+        else:
+            messages.success(request, "Het verslag van deze sessie is vastgesteld.")
+            return redirect(sessie_url(sessie, "verslagstatus"))
+    return render(
+        request,
+        "inkoop/sessies/formulier.html",
+        {"form": form, "titel": "Verslag van deze sessie vaststellen", "sessie": sessie,
+         "regio": sessie.regio, "traject": sessie.traject,
+         "actie": reverse("inkoop:eigen_verslag_vaststellen", kwargs={"pk": pk}),
+         "knop": "Verslag vaststellen", "annuleren": sessie_url(sessie, "verslagstatus")},
     )  # fmt: skip
 
 
