@@ -46,3 +46,7 @@ class Beoordeling(models.TextChoices):
 # The memo header of a document, in the order a memo prints it (title first). Forms, services,
 # history, the editor and the PDF all read this one list.
 KOP_VELDEN = ("titel", "aan", "van", "betreft", "datum", "kenmerk", "zaaknummer")
+
+# The outcome that adopts a version (inkoop.besluitvorming.constants.Uitkomst.VASTGESTELD; the
+# decisions live a layer higher and reach a version by its reverse relation `besluiten`).
+UITKOMST_VASTGESTELD = "vastgesteld"
