@@ -194,6 +194,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:export_starten": Regel(CONCEPTEN, methode="POST", kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_voorbeeld": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
+    "inkoop:pdf_downloaden": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_download": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
 }
 

@@ -64,3 +64,7 @@ OPMAAK_STANDAARD = {
     "soortkoppen": True,
     "inhoudsopgave": True,
 }
+
+# The outcome that adopts a version (inkoop.besluitvorming.constants.Uitkomst.VASTGESTELD; the
+# decisions live a layer higher and reach a version by its reverse relation `besluiten`).
+UITKOMST_VASTGESTELD = "vastgesteld"

@@ -6,7 +6,7 @@ from inkoop.core.historie import Bron, regels
 from inkoop.trajecten.models import TrajectVoorziening
 from regions import permissions
 
-from .constants import KOP_VELDEN, UitgangspuntSoort
+from .constants import KOP_VELDEN, UITKOMST_VASTGESTELD, UitgangspuntSoort
 from .inhoud import (
     algemene_per_soort,
     document_inhoud,
@@ -35,6 +35,12 @@ def document_detail(pk):
     return Document.objects.select_related("traject", "traject__regio", "aangemaakt_door").get(
         pk=pk
     )
+
+
+def versie_is_vastgesteld(versie) -> bool:
+    """Adopted: a body decided "vastgesteld" on exactly this version (the same rule as
+    inkoop.besluitvorming.pdf.is_vastgesteld, read through the reverse relation)."""
+    return versie.besluiten.filter(uitkomst=UITKOMST_VASTGESTELD).exists()
 
 
 def scope(traject):

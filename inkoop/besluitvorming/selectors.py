@@ -486,3 +486,21 @@ def goedgekeurde_versies(traject: Traject):
         .defer("inhoud")
         .order_by("document__titel", "-nummer")
     )
+
+
+def vastgestelde_versies(traject: Traject):
+    """The adopted versions of a round's documents (newest per document first), each with the
+    decisions that adopted it (`vaststellingen`, oldest first): what a reader looks for."""
+    vaststellingen = (
+        Besluit.objects.filter(uitkomst=Uitkomst.VASTGESTELD)
+        .select_related("gremium", "sessie")
+        .order_by("datum", "pk")
+    )
+    return (
+        Versie.objects.filter(document__traject=traject, besluiten__uitkomst=Uitkomst.VASTGESTELD)
+        .distinct()
+        .select_related("document")
+        .defer("inhoud")
+        .prefetch_related(Prefetch("besluiten", queryset=vaststellingen, to_attr="vaststellingen"))
+        .order_by("document__titel", "-nummer")
+    )

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from inkoop.besluitvorming import selectors as besluit_selectors
 from inkoop.sessies import selectors as sessie_selectors
 from inkoop.trajecten.constants import MijlpaalStatus
 from inkoop.trajecten.models import Traject
@@ -26,6 +27,7 @@ def traject(request, regio, slug):
     except Traject.DoesNotExist as exc:
         raise Http404 from exc
     permissions.vereis(request.user, "bekijken", traject)
+    vastgesteld = list(besluit_selectors.vastgestelde_versies(traject))
     return render(
         request,
         "inkoop/traject.html",
@@ -36,6 +38,9 @@ def traject(request, regio, slug):
             "mijlpalen": traject.mijlpalen.all(),
             "documenten": traject.documenten.all(),
             "sessies": traject.sessies.all(),
+            "vastgestelde_versies": vastgesteld,
+            "vastgestelde_verslagen": sessie_selectors.vastgestelde_verslagen(traject),
+            "ronde_gesloten": bool(vastgesteld),
             "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
             "mag_bewerken": permissions.mag(request.user, "bewerken", traject),
             "MijlpaalStatus": MijlpaalStatus,

@@ -360,3 +360,13 @@ def export_mislukt(*, export_id: int, melding: str | None = None) -> None:
         fout=melding or FOUT_ALGEMEEN.format(pk=export_id),
         gereed=timezone.now(),
     )
+
+
+def pdf_klaar(*, onderwerp, soort, parameters=None) -> Export:
+    """The finished PDF of this content for a reader or a visitor who may only download: the
+    ready export when there is one, else it is made now, in this request (at most once per
+    content: the next request finds it ready). Returns the row, "klaar" or "mislukt"."""
+    export = export_aanvragen(onderwerp=onderwerp, soort=soort, parameters=parameters)
+    if export.status != ExportStatus.KLAAR:
+        export = export_uitvoeren(export_id=export.pk, worker="webproces") or export
+    return export

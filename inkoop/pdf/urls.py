@@ -9,6 +9,11 @@ urlpatterns = [
         views.export_voorbeeld,
         name="export_voorbeeld",
     ),
+    path(
+        "pdf/<slug:soort>/<int:object_id>/downloaden/",
+        views.pdf_downloaden,
+        name="pdf_downloaden",
+    ),
     path("pdf/exports/<int:pk>/", views.export_detail, name="export"),
     path("pdf/exports/<int:pk>/download/", views.export_download, name="export_download"),
 ]

@@ -93,10 +93,8 @@ def export_detail(request, pk):
     )
 
 
-@login_required
-@require_GET
-def export_download(request, pk):
-    export, _ = _export(request, pk)
+def bestand_antwoord(request, export):
+    """The file of a finished export as a download, checked against its recorded hash."""
     if export.status != ExportStatus.KLAAR or not export.bestand:
         raise Http404("Dit bestand is nog niet klaar.")
     try:
@@ -112,6 +110,23 @@ def export_download(request, pk):
         filename=export.bestandsnaam or f"document.{export.formaat}",
         content_type=MIMETYPES[export.formaat],
     )
+
+
+@login_required
+@require_GET
+def export_download(request, pk):
+    export, _ = _export(request, pk)
+    return bestand_antwoord(request, export)
+
+
+@login_required
+@require_GET
+def pdf_downloaden(request, soort, object_id):
+    """The PDF of what the user may read, by a plain link: no "PDF maken" for a reader."""
+    onderwerp = _onderwerp(request, soort, object_id)
+    parameters = export_selectors.parameters_uit(soort, request.GET, onderwerp)
+    export = export_services.pdf_klaar(onderwerp=onderwerp, soort=soort, parameters=parameters)
+    return bestand_antwoord(request, export)
 
 
 @login_required

@@ -65,7 +65,30 @@ def reactienota_bron(traject: Traject) -> Bron:
     return Bron("pdf/reactienota.html", context, metadata, titel, regio=traject.regio_id)
 
 
-registreren(Soort(ExportSoort.VERSLAG, Sessie, lambda sessie, parameters: verslag_bron(sessie)))
+def verslag_leesrecht(sessie) -> str:
+    """Adopted minutes are for every role of the region (readers too); drafts not."""
+    return "bekijken" if sessie_selectors.verslag_is_vastgesteld(sessie) else "concepten_bekijken"
+
+
+def reactienota_leesrecht(traject) -> str:
+    """The response report of a closed round (a version of its documents is adopted) is for
+    every role of the region; while the round is open, not for readers."""
+    return "bekijken" if sessie_selectors.ronde_gesloten(traject) else "concepten_bekijken"
+
+
 registreren(
-    Soort(ExportSoort.REACTIENOTA, Traject, lambda traject, parameters: reactienota_bron(traject))
+    Soort(
+        ExportSoort.VERSLAG,
+        Sessie,
+        lambda sessie, parameters: verslag_bron(sessie),
+        actie=verslag_leesrecht,
+    )
+)
+registreren(
+    Soort(
+        ExportSoort.REACTIENOTA,
+        Traject,
+        lambda traject, parameters: reactienota_bron(traject),
+        actie=reactienota_leesrecht,
+    )
 )

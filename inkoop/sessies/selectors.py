@@ -45,6 +45,33 @@ def verslag_is_vastgesteld(sessie) -> bool:
     return Besluit.objects.filter(verslag_van=sessie, uitkomst=Uitkomst.VASTGESTELD).exists()
 
 
+def ronde_gesloten(traject) -> bool:
+    """A round is closed once a body adopted a version of one of its documents: from then on
+    its response report is final and readable for every role."""
+    return Besluit.objects.filter(
+        versie__document__traject=traject, uitkomst=Uitkomst.VASTGESTELD
+    ).exists()
+
+
+def vastgestelde_verslagen(traject):
+    """Sessions of a round whose minutes were adopted, with the adopting decision."""
+    vaststellingen = Besluit.objects.filter(uitkomst=Uitkomst.VASTGESTELD).select_related(
+        "sessie", "gremium"
+    )
+    return (
+        Sessie.objects.filter(
+            traject=traject,
+            verslag_besluiten__uitkomst=Uitkomst.VASTGESTELD,
+        )
+        .distinct()
+        .select_related("gremium")
+        .prefetch_related(
+            Prefetch("verslag_besluiten", queryset=vaststellingen, to_attr="vastgesteld_in")
+        )
+        .order_by("datum", "pk")
+    )
+
+
 def sessie_detail(pk) -> Sessie:
     vaststellingen = Besluit.objects.filter(uitkomst=Uitkomst.VASTGESTELD).select_related(
         "sessie", "gremium"

@@ -29,6 +29,7 @@ def planning(request, regio, slug):
         "inkoop/sessies/planning.html",
         {"traject": traject, "regio": traject.regio,
          "tijdlijn": selectors.tijdlijn(traject),
+         "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
          "mag_bewerken": permissions.mag(request.user, "bewerken", traject)},
     )  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
@@ -57,12 +58,18 @@ def versie_vastleggen(request, pk):
 
 @login_required
 def versie(request, pk, nummer):
-    document = document_of_404(pk, request.user, "concepten_bekijken")
+    """One frozen version: for every role once adopted (the same right as its PDF), drafts
+    only for those who may see drafts."""
+    document = document_of_404(pk, request.user, "bekijken")
     versie = get_object_or_404(
         Versie.objects.select_related("auteur"), document=document, nummer=nummer
     )
+    mag_concepten = permissions.mag(request.user, "concepten_bekijken", document)
+    if not mag_concepten and not selectors.versie_is_vastgesteld(versie):
+        raise PermissionDenied
     context = _context(document) | {
         "versie": versie,
+        "mag_concepten": mag_concepten,
         "inhoud": versie.inhoud,
         "kop_velden": kop_velden_uit_inhoud(versie.inhoud["kop"], opmaak=opmaak_van(versie.inhoud)),
     }
