@@ -11,4 +11,5 @@ RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only python manage.py collect
 RUN useradd --create-home app && mkdir -p /app/var && chown app /app/var
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "inkoop.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Workers, worker class and threads: gunicorn.conf.py (read from /app).
+CMD ["gunicorn", "inkoop.wsgi", "--bind", "0.0.0.0:8000"]

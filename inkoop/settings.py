@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ETag per user and content (CSRF tokens left out), 304 when the page did not change.
+    "inkoop.core.voorwaardelijk.VoorwaardelijkeGet",
     # Pages of a logged-in user stay out of browser and proxy caches (private, no-store).
     "inkoop.core.middleware.GeenCacheVoorIngelogden",
     "django.contrib.messages.middleware.MessageMiddleware",

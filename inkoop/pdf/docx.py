@@ -82,13 +82,14 @@ def html_naar_docx(html: str, *, concept: bool = False, titel: str = "", auteur:
 
 
 def render_docx(
-    template: str, context: dict, *, variant=None, metadata=None, max_paginas=None
+    template: str, context: dict, *, variant=None, metadata=None, max_paginas=None, html=None
 ) -> Gerenderd:
     """(html, docx_bytes) of a print template: the same HTML as the PDF. A .docx has no pages
     until a word processor lays it out, so `max_paginas` does not apply; the HTML size limit
     of the export job (`_grenzen_bewaken`) bounds it."""
     metadata = metadata or {}
-    html = render_html(template, {"metadata": metadata, **context})
+    if html is None:  # the export job passes the HTML it rendered for the content hash
+        html = render_html(template, {"metadata": metadata, **context})
     data = html_naar_docx(
         html,
         concept=bool(context.get("concept")),

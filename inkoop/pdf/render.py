@@ -146,8 +146,12 @@ def render_pdf(
     variant: str = STANDAARD_VARIANT,
     metadata: dict | None = None,
     max_paginas: int | None = None,
+    html: str | None = None,
 ) -> Gerenderd:
     """Render a print template to (html, pdf_bytes); `.paginas` holds the page count.
+
+    `html`: the template already rendered with this context (the export job renders it once,
+    for the content hash, and passes it on instead of rendering it a second time).
 
     `metadata` (titel, auteur, onderwerp) ends up in <title>/<meta> tags that the templates
     print and WeasyPrint maps to the PDF's document information and XMP. With `max_paginas`,
@@ -157,7 +161,8 @@ def render_pdf(
 
     if variant not in VARIANTEN:
         raise ValueError(f"Onbekende PDF-variant: {variant}")
-    html = render_html(template_name, {"metadata": metadata or {}, **context})
+    if html is None:
+        html = render_html(template_name, {"metadata": metadata or {}, **context})
     html = noten_nummeren(html)
     document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()
     for _ in range(MAX_NOOTRONDES):

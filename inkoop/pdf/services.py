@@ -307,8 +307,9 @@ def export_uitvoeren(
         vertraging = export.parameters.get("testvertraging_s")
         if vertraging and os.environ.get(TESTVERTRAGING_ENV) == "1":
             time.sleep(float(vertraging))
+        # The HTML of the content hash is the HTML of the file: rendered once per job.
         resultaat = renderen(bron.template, bron.context, variant=export.variant,
-                             metadata=bron.metadata,
+                             metadata=bron.metadata, html=html,
                              max_paginas=settings.PDF_MAX_PAGINAS)  # fmt: skip
         _, pdf_bytes = resultaat
         _bijwerken(export_id, voortgang=90)

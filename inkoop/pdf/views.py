@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -97,6 +99,12 @@ def bestand_antwoord(request, export):
     """The file of a finished export as a download, checked against its recorded hash."""
     if export.status != ExportStatus.KLAAR or not export.bestand:
         raise Http404("Dit bestand is nog niet klaar.")
+    # A finished file never changes: its sha256 is its ETag; a client that has it gets a 304
+    # without the file being read or checked again.
+    etag = quote_etag(export.bestand_sha256) if export.bestand_sha256 else None
+    gewijzigd = int(export.gereed.timestamp()) if export.gereed else None
+    if niet_gewijzigd := get_conditional_response(request, etag=etag, last_modified=gewijzigd):
+        return niet_gewijzigd
     try:
         inhoud = export_selectors.gecontroleerd_bestand(export)
     except export_selectors.BestandAfwijkend as fout:
@@ -104,12 +112,17 @@ def bestand_antwoord(request, export):
             request, "inkoop/export/afwijkend.html", {"export": export, "melding": str(fout)},
             status=409,
         )  # fmt: skip
-    return FileResponse(
+    response = FileResponse(
         io.BytesIO(inhoud),
         as_attachment=True,
         filename=export.bestandsnaam or f"document.{export.formaat}",
         content_type=MIMETYPES[export.formaat],
     )
+    if etag:
+        response["ETag"] = etag
+    if gewijzigd:
+        response["Last-Modified"] = http_date(gewijzigd)
+    return response
 
 
 @login_required

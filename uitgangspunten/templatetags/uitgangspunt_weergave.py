@@ -3,13 +3,12 @@
 A round's list shows ~120 principles, each with its text, status badge and action buttons;
 rendering them through the template engine took most of the page's time. The HTML is a pure
 function of the arguments of `_weergave` (the fields the item shows, the user's right to edit,
-the page variant, the language and the URL prefix), and the partial is rendered from those
+the page variant, the language and the URL prefix; inkoop.core.fragmenten shares it between
+the worker processes), and the partial is rendered from those
 arguments alone, so it cannot read anything that is not in the cache key: a changed title, text,
 status, number or permission is a different key, never stale HTML. The CSRF token is the only
 per-request part: the cached HTML carries a placeholder that every request fills in itself.
 """
-
-from functools import lru_cache
 
 from django import template
 from django.template import Context
@@ -18,6 +17,7 @@ from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from inkoop.core.fragmenten import fragment
 from uitgangspunten.constants import UitgangspuntStatus
 
 register = template.Library()
@@ -34,9 +34,8 @@ def uitgangspunt_weergave(context, up):
 
     Reads from the context: mag_bewerken, herordenen, compact and opgeslagen.
     """
-    html = _weergave(
-        # The partial itself is part of the key: a reloaded template (runserver) is a new object.
-        context.template.engine.get_template(WEERGAVE),
+    sjabloon = context.template.engine.get_template(WEERGAVE)
+    delen = (
         get_language(),
         get_script_prefix(),
         up.pk,
@@ -51,13 +50,13 @@ def uitgangspunt_weergave(context, up):
         bool(context.get("compact")),
         bool(context.get("opgeslagen")),
     )
+    # Shared by the worker processes (inkoop.core.fragmenten), keyed on all it shows.
+    html = fragment("uitgangspunt", delen, lambda: _weergave(sjabloon, *delen))
     if _CSRF_PLAATSHOUDER in html:
         html = html.replace(_CSRF_PLAATSHOUDER, CsrfTokenNode().render(context))
     return mark_safe(html)  # noqa: S308 - rendered by the template engine with autoescaping
 
 
-# About 2.5 kB per item; 4,096 items is some thirty rounds' lists per worker.
-@lru_cache(maxsize=4096)
 def _weergave(
     sjabloon, taal, prefix, pk, uid, nummer, titel, uitleg, status, vervallen_reden,
     mag_bewerken, herordenen, compact, opgeslagen,
