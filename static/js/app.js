@@ -51,3 +51,63 @@
     setupNavToggle();
   }
 })();
+
+/*
+ * Error summary (templates/includes/foutoverzicht.html): focus moves to it when a failed form
+ * comes back, by page load or by an HTMX swap; its links focus the field and show its label.
+ */
+(function () {
+  "use strict";
+
+  // Each summary takes focus once: the one that just arrived, not one already read.
+  function focusSummary() {
+    var summary = document.querySelector("[data-foutoverzicht]:not([data-foutoverzicht='gezien'])");
+    if (summary) {
+      summary.setAttribute("data-foutoverzicht", "gezien");
+      summary.focus();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-foutoverzicht] a[href^='#']");
+    if (!link) {
+      return;
+    }
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    // A group of radio buttons or checkboxes: its first option takes focus.
+    if (!field.matches("input, select, textarea, button")) {
+      field = field.querySelector("input, select, textarea") || field;
+    }
+    var holder = field.closest(".utrecht-form-field, .utrecht-form-fieldset") || field;
+    holder.scrollIntoView();
+    field.focus({ preventScroll: true });
+  });
+
+  document.addEventListener("htmx:afterSettle", focusSummary);
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusSummary);
+  } else {
+    focusSummary();
+  }
+})();
+
+/*
+ * Destructive actions ask first: a form with data-bevestig="question" submits only after "OK".
+ * HTMX forms use hx-confirm, which asks the same way.
+ */
+(function () {
+  "use strict";
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var vraag = form.getAttribute && form.getAttribute("data-bevestig");
+    if (vraag && !window.confirm(vraag)) {
+      event.preventDefault();
+    }
+  });
+})();
