@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inkoop', '0014_beheer_bevroren_trigger'),
+        ('inkoop', '0015_api_historie'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

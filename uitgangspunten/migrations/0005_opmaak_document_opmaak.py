@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("uitgangspunten", "0002_word_kop_labels"),
+        ("uitgangspunten", "0004_api_historie"),
     ]
 
     operations = [
