@@ -171,7 +171,8 @@ class UitgangspuntFactory(DjangoModelFactory):
     soort = UitgangspuntSoort.STRATEGISCH
     titel = factory.Sequence(lambda n: f"Uitgangspunt {n}")
     uitleg = "Een **uitleg** van het uitgangspunt."
-    volgorde = factory.Sequence(lambda n: n)
+    # Far above the places tests set by hand: places are unique per document or group.
+    volgorde = factory.Sequence(lambda n: 1000 + n)
 
 
 class DocumentFactory(DjangoModelFactory):
@@ -196,7 +197,8 @@ class SectieFactory(DjangoModelFactory):
     soort = SectieSoort.TEKST
     titel = factory.Sequence(lambda n: f"Hoofdstuk {n}")
     tekst = "Tekst met een voetnoot.[^1]\n\n[^1]: De voetnoot."
-    volgorde = factory.Sequence(lambda n: n)
+    # Far above the places tests set by hand: places are unique per document or group.
+    volgorde = factory.Sequence(lambda n: 1000 + n)
 
 
 class InbrengFactory(DjangoModelFactory):

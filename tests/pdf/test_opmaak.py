@@ -47,7 +47,7 @@ def test_elke_opmaakkeuze_in_de_pdf_en_bevroren_met_de_versie(regio):
     document.opmaak = EIGEN_OPMAAK
     document.kop_labels = {"betreft": "Betreffende"}
     document.save()
-    SectieFactory(document=document, volgorde=1, titel="", tekst="Alinea zonder titel erboven.")
+    SectieFactory(document=document, volgorde=40, titel="", tekst="Alinea zonder titel erboven.")
     versie = versie_vastleggen(document)
     assert versie.inhoud["opmaak"]["datum_voluit"] is True
 
