@@ -1,7 +1,14 @@
 from django import forms
 
 from inkoop.core.eenmalig import EenmaligVeld
-from inkoop.core.velden import MAX_LANGE_TEKST, Datumveld, LangeTekst, eenregelig_maken, lengte
+from inkoop.core.velden import (
+    MAX_LANGE_TEKST,
+    Datumveld,
+    LangeTekst,
+    Opmaaktekst,
+    eenregelig_maken,
+    lengte,
+)
 
 from .constants import (
     KOP_VELDEN,
@@ -30,13 +37,13 @@ class SectieForm(RevisieForm):
         required=False,
         validators=[_lengte(MAX_TITEL, "De titel")],
     )
-    tekst = LangeTekst(
+    tekst = Opmaaktekst(
         label="Tekst",
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "class": "app-editor__tekst"}),
-        help_text="Opmaak met de knoppen boven het tekstvak, of in markdown: **vet**, *cursief*, "
-        "- opsomming, [linktekst](https://…), voetnoot[^1].",
+        help_text="Opmaak met de knoppen boven de tekst. Zonder JavaScript: markdown, zoals "
+        "**vet**, *cursief*, - opsomming, [linktekst](https://…), voetnoot[^1].",
     )
 
     def __init__(self, *args, **kwargs):
@@ -128,7 +135,7 @@ class OpmaakForm(RevisieForm):
 
 class UitgangspuntForm(RevisieForm):
     titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
-    uitleg = LangeTekst(
+    uitleg = Opmaaktekst(
         label="Uitleg",
         required=False,
         strip=False,
@@ -152,7 +159,7 @@ class NieuwUitgangspuntForm(EenmaligVeld, forms.Form):
         help_text="Alleen bij een uitgangspunt per voorziening.",
     )
     titel = forms.CharField(label="Korte titel", validators=[_lengte(MAX_TITEL, "De titel")])
-    uitleg = LangeTekst(
+    uitleg = Opmaaktekst(
         label="Uitleg", required=False, wat="De uitleg", widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -208,7 +215,7 @@ class OvernemenForm(forms.Form):
 
 
 class OntwikkelingenForm(RevisieForm):
-    ontwikkelingen = LangeTekst(
+    ontwikkelingen = Opmaaktekst(
         label="Ontwikkelingen", required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
 

@@ -5,7 +5,7 @@ from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, eenregelig_maken
+from inkoop.core.velden import Datumveld, LangeTekst, Meerkeuze, Opmaaktekst, eenregelig_maken
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium
 from uitgangspunten.constants import Beoordeling
@@ -67,7 +67,7 @@ class VoorstelForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
     class Meta:
         model = Voorstel
         field_classes = {
-            veld: LangeTekst
+            veld: Opmaaktekst
             for veld in ["aanleiding", "argumenten", "kanttekeningen", "financien",
                          "communicatie", "vervolg"]
         }  # fmt: skip

@@ -146,6 +146,28 @@ class LangeTekst(forms.CharField):
         return attrs
 
 
+class OpmaakInvoer(forms.Textarea):
+    """The textarea of a formatted text (markdown, rendered by inkoop.core.markdown): the
+    opmaakeditor (static/vendor/opmaakeditor, see docs/editor.md) puts a visual editor over it
+    and keeps it filled with markdown; without JavaScript it is the plain textarea."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"rows": 6, **(attrs or {}), "data-opmaak": "markdown"})
+
+
+class Opmaaktekst(LangeTekst):
+    """A long formatted text: LangeTekst in the visual editor. Whatever the client sends is
+    stored as text and only ever shown through inkoop.core.markdown.naar_html (nh3)."""
+
+    widget = OpmaakInvoer
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(self.widget, OpmaakInvoer):
+            # A form's Meta.widgets or widget= gave a plain Textarea: keep its attrs.
+            self.widget = OpmaakInvoer(attrs=self.widget.attrs)
+
+
 class Getal(forms.DecimalField):
     """A decimal number that is finite: Django's DecimalField takes "NaN", "sNaN" and "Infinity"
     as a value and only refuses them in validate(), while has_changed() and the admin's lock

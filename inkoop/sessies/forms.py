@@ -7,7 +7,15 @@ from django.contrib.auth import get_user_model
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.eenmalig import EenmaligVeld
 from inkoop.core.revisie import RevisieVeld
-from inkoop.core.velden import Datumveld, Getal, LangeTekst, Meerkeuze, TijdInvoer, eenregelig_maken
+from inkoop.core.velden import (
+    Datumveld,
+    Getal,
+    LangeTekst,
+    Meerkeuze,
+    Opmaaktekst,
+    TijdInvoer,
+    eenregelig_maken,
+)
 from inkoop.sessies import services
 from inkoop.sessies.constants import Aanwezigheid, ResultaatSoort, Verwerking
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
@@ -65,7 +73,7 @@ class SessieForm(EenmaligVeld, RevisieVeld, forms.ModelForm):
             "soort", "gremium", "traject", "titel", "doel", "datum", "begintijd", "eindtijd",
             "locatie", "deelnemers", "afgemeld", "aanwezigheid_notitie",
         ]  # fmt: skip
-        field_classes = {"datum": Datumveld, "doel": LangeTekst}
+        field_classes = {"datum": Datumveld, "doel": Opmaaktekst}
         widgets = {
             "begintijd": TijdInvoer,
             "eindtijd": TijdInvoer,
@@ -98,7 +106,7 @@ class VerslagInleidingForm(RevisieVeld, forms.ModelForm):
     class Meta:
         model = Sessie
         fields = ["verslag_inleiding"]
-        field_classes = {"verslag_inleiding": LangeTekst}
+        field_classes = {"verslag_inleiding": Opmaaktekst}
         widgets = {"verslag_inleiding": forms.Textarea(attrs={"rows": 6})}
 
 
@@ -228,7 +236,7 @@ class StellingForm(_OnderdeelForm):
             "schaal_min", "schaal_max", "schaal_label_min", "schaal_label_max",
             "schaal_gemiddelde", "schaal_n", "woorden", "verwijzing", "toelichting",
         ]  # fmt: skip
-        field_classes = {"woorden": LangeTekst, "toelichting": LangeTekst, "keuzes": LangeTekst}
+        field_classes = {"woorden": LangeTekst, "toelichting": Opmaaktekst, "keuzes": LangeTekst}
         widgets = {
             "woorden": forms.Textarea(attrs={"rows": 2}),
             "keuzes": forms.Textarea(attrs={"rows": 3}),

@@ -1,122 +1,10 @@
 /*
- * Document editor: formatting toolbar (inserts markdown), drag and drop of sections, focus after
- * HTMX swaps, and resetting the "add" forms. Loaded with `defer`; the CSP forbids inline scripts.
+ * Document editor: drag and drop of sections, focus after HTMX swaps, and resetting the "add"
+ * forms. The formatting of long texts is the opmaakeditor (static/vendor/opmaakeditor/). Loaded with `defer`; the CSP forbids inline scripts.
  * Everything here is an enhancement: without it, editing, the move buttons and saving all work.
  */
 (function () {
   "use strict";
-
-  // ---------- Formatting toolbar ----------
-
-  function wrap(textarea, before, after, placeholder) {
-    var start = textarea.selectionStart;
-    var end = textarea.selectionEnd;
-    var value = textarea.value;
-    var selected = value.slice(start, end) || placeholder;
-    textarea.value = value.slice(0, start) + before + selected + after + value.slice(end);
-    textarea.selectionStart = start + before.length;
-    textarea.selectionEnd = start + before.length + selected.length;
-  }
-
-  function prefixLines(textarea, makePrefix) {
-    var value = textarea.value;
-    var start = value.lastIndexOf("\n", textarea.selectionStart - 1) + 1;
-    var end = textarea.selectionEnd;
-    var lines = (value.slice(start, end) || "").split("\n");
-    var text = lines.map(function (line, i) { return makePrefix(i) + line; }).join("\n");
-    textarea.value = value.slice(0, start) + text + value.slice(end);
-    textarea.selectionStart = start;
-    textarea.selectionEnd = start + text.length;
-  }
-
-  function insertBlock(textarea, block) {
-    var pos = textarea.selectionEnd;
-    var value = textarea.value;
-    var before = pos === 0 || value.slice(0, pos).endsWith("\n\n") ? "" : (value.slice(0, pos).endsWith("\n") ? "\n" : "\n\n");
-    textarea.value = value.slice(0, pos) + before + block + "\n" + value.slice(pos);
-    textarea.selectionStart = textarea.selectionEnd = pos + before.length + block.length;
-  }
-
-  function nextFootnote(value) {
-    var n = 1;
-    while (value.indexOf("[^" + n + "]") !== -1) {
-      n += 1;
-    }
-    return n;
-  }
-
-  var ACTIONS = {
-    vet: function (t) { wrap(t, "**", "**", "vette tekst"); },
-    cursief: function (t) { wrap(t, "*", "*", "cursieve tekst"); },
-    kop: function (t) { prefixLines(t, function () { return "## "; }); },
-    opsomming: function (t) { prefixLines(t, function () { return "- "; }); },
-    nummering: function (t) { prefixLines(t, function (i) { return (i + 1) + ". "; }); },
-    link: function (t) {
-      var start = t.selectionStart;
-      var text = t.value.slice(start, t.selectionEnd) || "linktekst";
-      wrap(t, "[", "](https://)", "linktekst");
-      // Select the address so the user can type or paste it straight away.
-      t.selectionStart = start + text.length + 3;
-      t.selectionEnd = t.selectionStart + 8;
-    },
-    voetnoot: function (t) {
-      var n = nextFootnote(t.value);
-      var pos = t.selectionEnd;
-      var marker = "[^" + n + "]";
-      var note = "\n\n[^" + n + "]: Tekst van de voetnoot.";
-      t.value = t.value.slice(0, pos) + marker + t.value.slice(pos) + note;
-      // Put the cursor on the footnote text at the end, selected, ready to be typed over.
-      t.selectionStart = t.value.length - "Tekst van de voetnoot.".length;
-      t.selectionEnd = t.value.length;
-    },
-    tabel: function (t) {
-      insertBlock(t, "| Kolom 1 | Kolom 2 |\n| --- | --- |\n| Waarde | Waarde |");
-    },
-  };
-
-  function perform(textarea, action) {
-    if (!ACTIONS[action]) {
-      return;
-    }
-    ACTIONS[action](textarea);
-    textarea.focus();
-    textarea.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-
-  function setupToolbars(root) {
-    root.querySelectorAll("[data-editor-toolbar]").forEach(function (toolbar) {
-      toolbar.hidden = false;
-    });
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-md]");
-    if (!button) {
-      return;
-    }
-    var toolbar = button.closest("[data-editor-toolbar]");
-    var textarea = toolbar && document.getElementById(toolbar.getAttribute("data-editor-toolbar"));
-    if (textarea) {
-      event.preventDefault();
-      perform(textarea, button.getAttribute("data-md"));
-    }
-  });
-
-  // Keyboard shortcuts inside a textarea that has a toolbar: Ctrl/Cmd+B, I, K.
-  document.addEventListener("keydown", function (event) {
-    var textarea = event.target;
-    if (!(event.ctrlKey || event.metaKey) || textarea.tagName !== "TEXTAREA") {
-      return;
-    }
-    if (!document.querySelector('[data-editor-toolbar="' + textarea.id + '"]')) {
-      return;
-    }
-    var action = { b: "vet", i: "cursief", k: "link" }[event.key.toLowerCase()];
-    if (action) {
-      event.preventDefault();
-      perform(textarea, action);
-    }
-  });
 
   // ---------- Click a section's text to edit it (the "Bewerken" link stays the keyboard route) ----------
 
@@ -220,11 +108,20 @@
 
   function eersteVeld(root) {
     var form = root.matches(".app-editor-form") ? root : root.querySelector(".app-editor-form");
-    return form && (form.querySelector("textarea") || form.querySelector("input:not([type=hidden])"));
+    if (!form) {
+      return null;
+    }
+    if (window.opmaakeditor) {
+      window.opmaakeditor.init(form);
+    }
+    return (
+      form.querySelector(".app-opmaak__tekst") ||
+      form.querySelector("textarea:not([hidden])") ||
+      form.querySelector("input:not([type=hidden])")
+    );
   }
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    setupToolbars(document);
     setupDragAndDrop(document);
     var id = focusId;
     focusId = null;
@@ -274,7 +171,6 @@
   });
 
   function init() {
-    setupToolbars(document);
     setupDragAndDrop(document);
   }
 

@@ -55,7 +55,7 @@ def test_adviseur_bewerkt_en_herordent_secties(inloggen, document):
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Uitgangspuntennotitie")
     toegankelijk(pagina, "documenteditor")
 
-    # Edit the first section inline: no page load, the toolbar inserts markdown.
+    # Edit the first section inline: no page load; the editor's toolbar adds a footnote.
     pagina.get_by_role("link", name=re.compile(r"^Bewerken ?: Inleiding$")).click()
     tekstvak = pagina.get_by_role("textbox", name=re.compile(r"^Tekst"))
     expect(tekstvak).to_be_focused()
@@ -63,8 +63,10 @@ def test_adviseur_bewerkt_en_herordent_secties(inloggen, document):
     tekstvak.fill("De nieuwe inleiding.")
     tekstvak.press("End")
     pagina.get_by_role("button", name="Voetnoot").click()
-    assert "[^1]: Tekst van de voetnoot." in tekstvak.input_value()
+    markdown = pagina.locator("textarea[data-opmaak]")
+    assert "[^1]: Tekst van de voetnoot" in markdown.input_value()
     pagina.keyboard.type("Bron: jaarrekening 2025.")
+    pagina.keyboard.press("Enter")
     url_voor = pagina.url
     pagina.get_by_role("button", name="Opslaan", exact=True).click()
     sectie = pagina.locator("li[data-sectie-id]").first

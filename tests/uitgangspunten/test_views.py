@@ -105,7 +105,8 @@ def test_sectie_bewerken_htmx_geeft_alleen_het_formulier(client_als, adviseur, d
     assert html.lstrip().startswith(f'<li id="s-{sectie.pk}"')
     assert "<html" not in html
     assert 'name="revisie" value="1"' in html
-    assert f'data-editor-toolbar="sectie{sectie.pk}_tekst"' in html and 'data-md="voetnoot"' in html
+    # The text is the textarea the opmaakeditor takes over (and the plain field without JS).
+    assert f'id="sectie{sectie.pk}_tekst"' in html and 'data-opmaak="markdown"' in html
 
 
 def test_sectie_bewerken_zonder_htmx_geeft_hele_pagina_met_formulier(
