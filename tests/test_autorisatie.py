@@ -22,7 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inkoop.overzicht.models import Statuscontrole
 from inkoop.pdf.constants import ExportSoort, ExportStatus
-from inkoop.pdf.models import Export
+from inkoop.pdf.models import Bijlage, Export
 from inkoop.sessies.models import Conclusie
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.uitwisseling.models import Leesopdracht
@@ -196,6 +196,10 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:export": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
     "inkoop:pdf_downloaden": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_download": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
+    "inkoop:bijlagen": Regel(
+        CONCEPTEN, kwargs={"soort": lambda w: "sessie", "pk": lambda w: w.sessie.pk}
+    ),
+    "inkoop:bijlage": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.bijlage.pk}),
 }
 
 # Default value of each URL kwarg, by name, from the fixture world.
@@ -292,6 +296,11 @@ def wereld(regio):
         bestand=ContentFile(b"%PDF-1.7 test", name="notitie.pdf"),
         bestand_sha256=hashlib.sha256(b"%PDF-1.7 test").hexdigest(),
     )
+    w.bijlage = Bijlage.objects.create(
+        content_type=ContentType.objects.get_for_model(w.sessie), object_id=w.sessie.pk,
+        bestand=ContentFile(b"%PDF-1.7 bijlage", name="lijst.pdf"), naam="lijst.pdf",
+        mime="application/pdf", grootte=16, sha256="0" * 64, geplaatst_door=w.versie.auteur,
+    )  # fmt: skip
     return w
 
 

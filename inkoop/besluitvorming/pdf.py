@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from inkoop.core.diff import inhoud_diff
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.velden import parameter
+from inkoop.pdf.bijlagen import bijlagen_van
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
@@ -60,6 +61,7 @@ def versie_bron(versie: Versie) -> Bron:
             kop, betreft=huisstijl.label_betreft if huisstijl else None, opmaak=opmaak
         ),
         "opmaak": opmaak,
+        "bijlagebestanden": bijlagen_van(versie.document),
         "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
         "bijlagen": [s for s in secties if s.get("is_bijlage")],
         "concept": concept,
@@ -149,7 +151,10 @@ def redline_bron(versie: Versie, tegen: Versie | None = None) -> Bron:
 
 def voorstel_bron(voorstel: Voorstel) -> Bron:
     voorstel = besluitvorming_selectors.voorstel_detail(voorstel.pk)
-    context = {"voorstel": voorstel, "kenmerk": "", "concept": False}
+    context = {
+        "voorstel": voorstel, "kenmerk": "", "concept": False,
+        "bijlagebestanden": bijlagen_van(voorstel),
+    }  # fmt: skip
     metadata = {
         "titel": f"Voorstel: {voorstel.onderwerp}",
         "auteur": _auteur(voorstel.opgesteld_door) or str(voorstel.traject.regio),

@@ -63,3 +63,34 @@ class Export(models.Model):
 
     def __str__(self):
         return self.bestandsnaam or f"{self.get_soort_display()} #{self.pk}"
+
+
+class Bijlage(models.Model):
+    """An uploaded file attached to a document, a session or a proposal: listed in its PDF and
+    embedded in it (PDF/A-3 associated file). Served only through a permission-checked view."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    onderwerp = GenericForeignKey("content_type", "object_id")
+    bestand = models.FileField(_("bestand"), upload_to="bijlagen/%Y/%m/")
+    naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    mime = models.CharField(_("soort bestand"), max_length=100)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    sha256 = models.CharField(_("sha256"), max_length=64)
+    geplaatst_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("geplaatst door"),
+    )
+    geplaatst = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["content_type", "object_id", "geplaatst", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.naam

@@ -13,6 +13,7 @@
 """
 
 import hashlib
+import io
 import itertools
 import logging
 import re
@@ -175,8 +176,34 @@ def render_pdf(
         ).render()
     if max_paginas is not None and len(document.pages) > max_paginas:
         raise TeVeelPaginas(len(document.pages), max_paginas)
-    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=True)
+    pdf = document.write_pdf(
+        pdf_variant=variant, pdf_tags=True, attachments=bijlagen_insluiten(context)
+    )
     return Gerenderd(html, pdf, len(document.pages))
+
+
+def bijlagen_insluiten(context: dict) -> list:
+    """The subject's attachments (`context["bijlagebestanden"]`, inkoop.pdf.bijlagen) as
+    embedded files; in a PDF/A-3 WeasyPrint lists them as associated files (/AF,
+    AFRelationship Supplement). Dates from the attachment, so the same attachment gives the
+    same bytes."""
+    import weasyprint
+
+    ingesloten = []
+    for bijlage in context.get("bijlagebestanden") or ():
+        with bijlage.bestand.open("rb") as bestand:
+            inhoud = bestand.read()
+        ingesloten.append(
+            weasyprint.Attachment(
+                file_obj=io.BytesIO(inhoud),
+                name=bijlage.naam,
+                description=bijlage.omschrijving or bijlage.naam,
+                created=bijlage.geplaatst,
+                modified=bijlage.geplaatst,
+                relationship="Supplement",
+            )
+        )
+    return ingesloten
 
 
 # Footnotes on the page of their reference, always. The print stylesheet floats each note to the
@@ -243,7 +270,11 @@ def sjabloon_kenmerk(template_name: str) -> str:
     """A fingerprint of the template, what it includes, and the print stylesheet: part of the
     cache key, so a changed template or stylesheet gives a new file."""
     h = hashlib.sha256(PIJPLIJN_VERSIE.encode())
-    namen = [template_name, "pdf/base_pdf.html", "pdf/_inhoud.html"]
+    namen = [
+        template_name, "pdf/base_pdf.html", "pdf/_inhoud.html", "pdf/_bijlagen.html",
+        "pdf/_stelling.html", "pdf/_verslag_inbreng.html", "pdf/_verslag_conclusies.html",
+        "pdf/_verslag_acties.html",
+    ]  # fmt: skip
     for naam in namen:
         try:
             bron = get_template(naam).template.source

@@ -16,4 +16,6 @@ urlpatterns = [
     ),
     path("pdf/exports/<int:pk>/", views.export_detail, name="export"),
     path("pdf/exports/<int:pk>/download/", views.export_download, name="export_download"),
+    path("bijlagen/<slug:soort>/<int:pk>/", views.bijlagen, name="bijlagen"),
+    path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
 ]

@@ -2,8 +2,10 @@
 
 import io
 
+from django.apps import apps
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import get_conditional_response
@@ -11,12 +13,16 @@ from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
+from inkoop.core.fouten import naar_formulier
 from inkoop.core.velden import LokaalPad, parameter
+from inkoop.pdf import bijlagen as bijlagen_services
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf import services as export_services
 from inkoop.pdf.constants import ExportFormaat, ExportStatus
-from inkoop.pdf.models import Export
+from inkoop.pdf.forms import BijlageForm
+from inkoop.pdf.models import Bijlage, Export
 from regions import permissions
 
 MIMETYPES = {
@@ -151,3 +157,68 @@ def export_voorbeeld(request, soort, object_id):
     bron = export_selectors.bron(soort, onderwerp, parameters)
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
     return HttpResponse(html)
+
+
+# ---------- Attachments (bijlagen) ----------
+
+BIJLAGE_ONDERWERPEN = {
+    "document": "uitgangspunten.Document",
+    "sessie": "inkoop.Sessie",
+    "voorstel": "inkoop.Voorstel",
+}
+
+
+def _bijlage_onderwerp(soort, pk):
+    if soort not in BIJLAGE_ONDERWERPEN:
+        raise Http404
+    model = apps.get_model(BIJLAGE_ONDERWERPEN[soort])
+    return get_object_or_404(model, pk=pk)
+
+
+@login_required
+def bijlagen(request, soort, pk):
+    """The attachments of a document, session or proposal, and the upload form."""
+    onderwerp = _bijlage_onderwerp(soort, pk)
+    permissions.vereis(request.user, bijlagen_services.LEESACTIE, onderwerp)
+    mag_plaatsen = permissions.mag(request.user, bijlagen_services.SCHRIJFACTIE[soort], onderwerp)
+    form = BijlageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with eenmalig(form):
+                bijlagen_services.bijlage_toevoegen(
+                    onderwerp=onderwerp, bestand=form.cleaned_data["bestand"],
+                    door=request.user, omschrijving=form.cleaned_data["omschrijving"],
+                )  # fmt: skip
+        except AlVerstuurd:
+            return al_verstuurd(request, request.path)
+        except ValidationError as fout:
+            naar_formulier(form, fout)
+        else:
+            messages.success(request, "De bijlage is toegevoegd.")
+            return redirect(request.path)
+    return render(
+        request,
+        "pdf/bijlagen.html",
+        {
+            "onderwerp": onderwerp,
+            "soort": soort,
+            "bijlagen": bijlagen_services.bijlagen_van(onderwerp),
+            "form": form if mag_plaatsen else None,
+        },
+    )
+
+
+@login_required
+@require_GET
+def bijlage(request, pk):
+    """One attachment, for whoever may read its subject."""
+    try:
+        gevonden = bijlagen_services.leesbare_bijlage(pk, request.user)
+    except Bijlage.DoesNotExist as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        gevonden.bestand.open("rb"), as_attachment=True, filename=gevonden.naam,
+        content_type=gevonden.mime,
+    )  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

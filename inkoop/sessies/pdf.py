@@ -1,6 +1,7 @@
 """The PDF kinds of sessions: the minutes (verslag) and a round's response report
 (reactienota). Registered with the PDF machinery (inkoop.pdf.soorten)."""
 
+from inkoop.pdf.bijlagen import bijlagen_van
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.sessies.constants import Aanwezigheid
@@ -19,6 +20,7 @@ def verslag_bron(sessie: Sessie) -> Bron:
         "kenmerk": "",
         "concept": not vastgesteld,
         "verloop": verloop,
+        "bijlagebestanden": bijlagen_van(sessie),
         # Agenda items are numbered from 1; the "Algemeen" group before them has no number.
         "verloop_begin": -1 if verloop and verloop[0]["agendapunt"] is None else 0,
         "aanwezige_gasten": [

@@ -50,7 +50,8 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     pagina.get_by_label("Datum").fill("2019-12-18")
     pagina.get_by_label("Begintijd").fill("14:00")
     pagina.get_by_label("Eindtijd").fill("17:00")
-    pagina.get_by_label("Anouk de Vries").check()
+    deelnemers = pagina.get_by_role("group", name="Deelnemers (niet verplicht)")
+    deelnemers.get_by_label("Anouk de Vries").check()
     toegankelijk(pagina, "sessieformulier")
     pagina.get_by_role("button", name="Sessie opslaan").click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Bestuurlijke sessie 18 december")
@@ -76,10 +77,10 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     # Only the fields of the chosen kind of result show.
     stelling.get_by_label("Eens / oneens").check()
     expect(stelling.get_by_label("Aantal eens")).to_be_visible()
-    expect(stelling.get_by_label("Gemiddelde score (1 tot en met 5)")).to_be_hidden()
-    stelling.get_by_label("Schaal 1–5").check()
+    expect(stelling.get_by_label("Gemiddelde score")).to_be_hidden()
+    stelling.get_by_label("Schaal (bijvoorbeeld 1–5)").check()
     expect(stelling.get_by_label("Aantal eens")).to_be_hidden()
-    stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("7")
+    stelling.get_by_label("Gemiddelde score").fill("7")
     stelling.get_by_label("Aantal antwoorden (n)").fill("12")
     stelling.get_by_role("button", name="Stelling toevoegen").click()
     expect(pagina.locator("#sectie-stelling")).to_contain_text("Het gemiddelde ligt tussen 1 en 5.")
@@ -87,7 +88,7 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     stelling = pagina.locator("#sectie-stelling")
     # The form came back with the error: still only the scale's fields.
     expect(stelling.get_by_label("Aantal eens")).to_be_hidden()
-    stelling.get_by_label("Gemiddelde score (1 tot en met 5)").fill("4,2")
+    stelling.get_by_label("Gemiddelde score").fill("4,2")
     stelling.get_by_role("button", name="Stelling toevoegen").click()
     expect(pagina.locator("#sectie-stelling")).to_contain_text(
         "Gemiddeld 4,2 op een schaal van 1 tot en met 5 (n = 12)."

@@ -260,3 +260,17 @@ def test_eigen_verslag_vaststellen_in_de_app(client_als, met_rol, regio, sessie)
     assert goed.status_code == 302
     sessie.refresh_from_db()
     assert sessie.verslag_vastgesteld_op == dt.date(2026, 3, 20)
+
+
+def test_sessiepagina_toont_het_verslag_per_agendapunt(client_als, adviseur, regio):
+    sessie = TrajectSessieFactory(traject__regio=regio)
+    punt = Agendapunt.objects.create(sessie=sessie, volgorde=1, titel="Looptijd",
+                                     inleiding="Over de looptijd.")  # fmt: skip
+    stelling(sessie, agendapunt=punt, tekst="Lang is beter.",
+             resultaat_soort=ResultaatSoort.EENS_ONEENS, eens=3, oneens=14)  # fmt: skip
+    from django.urls import reverse
+
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
+    verloop = html[html.index('id="verloop"') :]
+    assert verloop.index("1. Looptijd") < verloop.index("Stelling: Lang is beter.")
+    assert "17 reacties: 3 eens (18%), 14 oneens (82%)." in verloop

@@ -129,6 +129,14 @@ def sessie_url(sessie, anker=""):
 # ---------- The session page and its minutes ----------
 
 
+def _verloop(sessie):
+    verloop = selectors.verslag_per_agendapunt(sessie)
+    for groep in verloop:
+        for blok in groep["stellingen"]:
+            blok["stelling"].resultaat_tekst = charts.stelling_tekst(blok["stelling"])
+    return verloop
+
+
 @login_required
 def sessie(request, pk):
     sessie = _sessie(pk)
@@ -156,6 +164,7 @@ def sessie(request, pk):
                 else None
             ),
             "mag_besluiten": mag_besluiten,
+            "verloop": _verloop(sessie),
         },
     )
 
