@@ -5,6 +5,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from inkoop.core import fragmenten
@@ -144,8 +145,21 @@ def test_pdf_taak_rendert_de_html_een_keer(regio, django_capture_on_commit_callb
     with mock.patch.object(export_maken, "apply_async", return_value=mock.Mock(id="t")):
         with django_capture_on_commit_callbacks(execute=True):
             export = export_services.export_aanvragen(onderwerp=versie, soort=ExportSoort.VERSIE)
+    # The HTML rendered for the content hash when it was asked for is the HTML of the file.
     with mock.patch.object(pdf, "render_html", wraps=pdf.render_html) as spion:
         export_services.export_uitvoeren(export_id=export.pk)
     export.refresh_from_db()
-    assert export.status == ExportStatus.KLAAR
+    assert export.status == ExportStatus.KLAAR and export.bestand.read(5) == b"%PDF-"
+    assert spion.call_count == 0
+    # A job without that HTML (asked for long ago, planned again) renders it once itself.
+    with mock.patch.object(export_maken, "apply_async", return_value=mock.Mock(id="t")):
+        with django_capture_on_commit_callbacks(execute=True):
+            word = export_services.export_aanvragen(
+                onderwerp=versie, soort=ExportSoort.VERSIE, formaat="docx"
+            )
+    cache.clear()
+    with mock.patch.object(pdf, "render_html", wraps=pdf.render_html) as spion:
+        export_services.export_uitvoeren(export_id=word.pk)
+    word.refresh_from_db()
+    assert word.status == ExportStatus.KLAAR
     assert spion.call_count == 1

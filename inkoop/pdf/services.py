@@ -14,6 +14,7 @@ from datetime import timedelta
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.db.models import F, Q
@@ -91,6 +92,15 @@ def _html_en_hash(bron, variant, formaat=ExportFormaat.PDF):
     return html, inhoud_hash(bron.template, sleutel_variant, html)
 
 
+# The HTML that export_aanvragen rendered for the content hash waits here for the job, under
+# that hash (so it is exactly the content asked for): the whole pipeline renders it once.
+HTML_BEWAREN_S = 15 * 60
+
+
+def _html_sleutel(inhoud_hash: str) -> str:
+    return f"pdf-html:{inhoud_hash}"
+
+
 def renderer(formaat: str):
     """How a format is made from the same template and context: (html, bytes), see render.py.
     Looked up at call time, so a test can stand in for either."""
@@ -123,7 +133,7 @@ def export_aanvragen(
     bron = export_selectors.bron(soort, onderwerp, parameters)
     if soort == ExportSoort.REDLINE and bron.extra.get("tegen"):
         parameters.setdefault("tegen", bron.extra["tegen"])
-    _, sleutel = _html_en_hash(bron, variant, formaat)
+    html, sleutel = _html_en_hash(bron, variant, formaat)
     ct = ContentType.objects.get_for_model(type(onderwerp))
     bestaand = (
         Export.objects.filter(
@@ -155,6 +165,7 @@ def export_aanvragen(
         aangevraagd_door=user,
         bestandsnaam=bestandsnaam(bron, formaat=formaat),
     )
+    cache.set(_html_sleutel(sleutel), html, HTML_BEWAREN_S)
     inplannen(export)
     return export
 
@@ -301,7 +312,9 @@ def export_uitvoeren(
         return Export.objects.get(pk=export_id)
     try:
         bron = export_selectors.bron(export.soort, onderwerp, export.parameters)
-        html, sleutel = _html_en_hash(bron, export.variant, export.formaat)
+        html, sleutel = cache.get(_html_sleutel(export.inhoud_hash)), export.inhoud_hash
+        if html is None:  # asked for long ago, or planned again by the sweep: render it here
+            html, sleutel = _html_en_hash(bron, export.variant, export.formaat)
         _grenzen_bewaken(html)
         _bijwerken(export_id, voortgang=10)
         vertraging = export.parameters.get("testvertraging_s")

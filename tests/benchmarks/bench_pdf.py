@@ -23,6 +23,7 @@ os.environ["VAR_DIR"] = str(TMP)
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
 os.environ["MEDIA_ROOT"] = str(TMP / "media")
 os.environ.pop("REDIS_URL", None)  # tasks run in-process: the pipeline is measured, not a queue
+os.environ["TAKEN_MODUS"] = "sync"  # in the request, not in a background thread
 
 import django  # noqa: E402
 
@@ -126,12 +127,12 @@ def main():
     from inkoop.pdf import render as pdf
     from inkoop.pdf.constants import ExportSoort
     from inkoop.pdf.models import Export
-    from inkoop.pdf.selectors import versie_bron
+    from inkoop.pdf.selectors import bron as export_bron
     from inkoop.pdf.services import export_aanvragen
 
     versie = document_bouwen()
     # Warm-up: imports and font loading, paid once per worker process.
-    bron = versie_bron(versie)
+    bron = export_bron(ExportSoort.VERSIE, versie)
     html = pdf.render_html(bron.template, {"metadata": bron.metadata, **bron.context})
     bare_render("<html lang='nl'><body><p>warm</p></body></html>")
     pdf.render_pdf("pdf/besluitenlijst.html", {"gremium": {"naam": "x"}, "besluiten": []})
