@@ -45,6 +45,10 @@ VASTE_PAGINAS = [
     ("uitgangspunt", "uitgangspunten:uitgangspunt", "uitgangspunt"),
     ("mijn werk", "inkoop:mijn_werk", "geen"),
     ("status", "inkoop:status", "geen"),
+    ("zoeken", "openbaar:zoeken_intern", "geen"),
+    ("openbaar overzicht", "openbaar:index", "geen"),
+    ("openbaar zoeken", "openbaar:zoeken", "geen"),
+    ("openbare sitemap", "openbaar:sitemap", "geen"),
 ]
 NAMESPACES = {"regions", "voorzieningen", "inkoop", "uitgangspunten"}
 
