@@ -59,9 +59,9 @@ class Migration(migrations.Migration):
                 ('gepubliceerd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gepubliceerd door')),
                 ('ingetrokken_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ingetrokken door')),
                 ('regio', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publicaties', to='regions.regio', verbose_name='regio')),
-                ('sessie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='publicaties', to='inkoop.sessie', verbose_name='sessie (verslag)')),
+                ('sessie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='publicaties', to='inkoop.sessie', verbose_name='sessie (verslag)')),
                 ('traject', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publicaties', to='inkoop.traject', verbose_name='traject')),
-                ('versie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='publicaties', to='uitgangspunten.versie', verbose_name='versie')),
+                ('versie', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='publicaties', to='uitgangspunten.versie', verbose_name='versie')),
             ],
             options={
                 'verbose_name': 'publicatie',

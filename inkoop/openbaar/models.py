@@ -24,11 +24,11 @@ class Publicatie(models.Model):
     )  # fmt: skip
     soort = models.CharField(_("soort"), max_length=20, choices=PublicatieSoort.choices)
     versie = models.ForeignKey(
-        "uitgangspunten.Versie", on_delete=models.PROTECT, null=True, blank=True,
+        "uitgangspunten.Versie", on_delete=models.CASCADE, null=True, blank=True,
         related_name="publicaties", verbose_name=_("versie"),
     )  # fmt: skip
     sessie = models.ForeignKey(
-        "inkoop.Sessie", on_delete=models.PROTECT, null=True, blank=True,
+        "inkoop.Sessie", on_delete=models.CASCADE, null=True, blank=True,
         related_name="publicaties", verbose_name=_("sessie (verslag)"),
     )  # fmt: skip
     titel = models.CharField(_("titel"), max_length=300)
