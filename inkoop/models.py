@@ -5,6 +5,7 @@ Code imports models from their own package (`inkoop.sessies.models`, ...), never
 
 from inkoop.besluitvorming.models import *  # noqa: F403
 from inkoop.core.eenmalig import FormulierToken  # noqa: F401
+from inkoop.openbaar.models import *  # noqa: F403
 from inkoop.overzicht.models import *  # noqa: F403
 from inkoop.pdf.models import *  # noqa: F403
 from inkoop.sessies.models import *  # noqa: F403

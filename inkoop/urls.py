@@ -5,6 +5,7 @@ from django.urls import include, path, reverse_lazy
 from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
 from inkoop.inrichting import urls as inrichting_urls
+from inkoop.openbaar import views as openbaar_views
 from inkoop.overzicht import urls as overzicht_urls
 from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
@@ -50,6 +51,8 @@ urlpatterns = [
         name="wachtwoord_ingesteld",
     ),
     path("beheer/", admin.site.urls),
+    path("robots.txt", openbaar_views.robots_txt, name="robots"),
+    path("", include("inkoop.openbaar.urls")),
     path("", include((proces, "inkoop"))),
     path("", include("uitgangspunten.urls")),
 ]

@@ -44,6 +44,14 @@ class Regio(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), unique=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    tooi = models.URLField(
+        _("TOOI-organisatie"),
+        blank=True,
+        help_text=_(
+            "De verwijzing naar de organisatie in TOOI, de uitgever van de openbare stukken, "
+            "bijvoorbeeld https://identifier.overheid.nl/tooi/id/gemeente/gm0297."
+        ),
+    )
     revisie = models.PositiveIntegerField(_("revisie"), default=1, editable=False)
     gemeenten = models.ManyToManyField(
         Gemeente, through="Lidmaatschap", related_name="regios", verbose_name=_("gemeenten")

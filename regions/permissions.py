@@ -13,6 +13,7 @@ Actions (rules permissions, also usable as `user.has_perm("inkoop.<actie>", obj)
 - sessies_bewerken: record sessions, attendance, minutes and input
 - besluiten_vastleggen: record decisions of bodies
 - inrichten: set up the region itself, such as its house style (functional administrators)
+- publiceren: publish adopted material on the public pages and withdraw it (Woo)
 """
 
 import rules
@@ -33,6 +34,7 @@ ACTIES: dict[str, frozenset[str]] = {
     "sessies_bewerken": frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR}),
     "besluiten_vastleggen": frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR}),
     "inrichten": frozenset({Rol.REGIOBEHEERDER}),
+    "publiceren": frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR}),
 }
 
 

@@ -11,6 +11,7 @@ URL kwargs come from KWARGS (kwarg name → value from the fixture world `w`); a
 one with `kwargs={"pk": lambda w: w.voorstel.pk}`. Add objects to the `wereld` fixture as needed.
 """
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -20,6 +21,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from inkoop.openbaar.constants import PublicatieSoort
+from inkoop.openbaar.models import Publicatie
 from inkoop.overzicht.models import Statuscontrole
 from inkoop.pdf.constants import ExportSoort, ExportStatus
 from inkoop.pdf.models import Bijlage, Export
@@ -57,6 +60,8 @@ BESLUITEN = frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR})
 SESSIES = frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR})
 OPMERKEN = frozenset({Rol.DIRECTEUR, Rol.BELEIDSADVISEUR})
 INRICHTEN = frozenset({Rol.REGIOBEHEERDER})
+PUBLICEREN = frozenset({Rol.SECRETARIS, Rol.BELEIDSADVISEUR})
+OPENBAAR = {"regio_gebonden": False, "openbaar": True}
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,23 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:export_starten": Regel(CONCEPTEN, methode="POST", kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_voorbeeld": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
+    # Public pages (Woo) and search
+    "robots": Regel(ALLE, **OPENBAAR),
+    "openbaar:index": Regel(ALLE, **OPENBAAR),
+    "openbaar:sitemap": Regel(ALLE, **OPENBAAR),
+    "openbaar:zoeken": Regel(ALLE, **OPENBAAR),
+    "openbaar:regio": Regel(ALLE, **OPENBAAR),
+    "openbaar:traject": Regel(ALLE, **OPENBAAR),
+    "openbaar:publicatie": Regel(ALLE, **OPENBAAR, kwargs={"pk": lambda w: w.publicatie.pk}),
+    "openbaar:publicatie_pdf": Regel(ALLE, **OPENBAAR, kwargs={"pk": lambda w: w.publicatie.pk}),
+    "openbaar:zoeken_intern": Regel(ALLE, regio_gebonden=False),
+    "openbaar:beheer": Regel(PUBLICEREN),
+    "openbaar:publiceren": Regel(
+        PUBLICEREN,
+        methode="POST",
+        kwargs={"soort": lambda w: "versie", "pk": lambda w: w.versie.pk},
+    ),  # fmt: skip
+    "openbaar:intrekken": Regel(PUBLICEREN, kwargs={"pk": lambda w: w.publicatie.pk}),
     "inkoop:pdf_downloaden": Regel(CONCEPTEN, kwargs={"soort": lambda w: "versie"}),
     "inkoop:export_download": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.export.pk}),
     "inkoop:bijlagen": Regel(
@@ -300,6 +322,11 @@ def wereld(regio):
         content_type=ContentType.objects.get_for_model(w.sessie), object_id=w.sessie.pk,
         bestand=ContentFile(b"%PDF-1.7 bijlage", name="lijst.pdf"), naam="lijst.pdf",
         mime="application/pdf", grootte=16, sha256="0" * 64, geplaatst_door=w.versie.auteur,
+    )  # fmt: skip
+    # Published directly (the service would refuse a draft): the public pages only read it.
+    w.publicatie = Publicatie.objects.create(
+        regio=regio, traject=w.traject, soort=PublicatieSoort.VERSIE, versie=w.versie,
+        titel="Gepubliceerd", documentdatum=dt.date(2026, 12, 1), gepubliceerd_door=UserFactory(),
     )  # fmt: skip
     return w
 

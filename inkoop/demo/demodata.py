@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from inkoop.besluitvorming import services as besluitvorming
 from inkoop.besluitvorming.models import Besluit
 from inkoop.core.historie import als_auteur
+from inkoop.openbaar.models import Publicatie
+from inkoop.openbaar.services import verslag_publiceren
 from inkoop.sessies.constants import (
     Aanwezigheid,
     BronSoort,
@@ -921,6 +923,16 @@ def _huisstijl(regio, beheerder):
     )
 
 
+def _openbaar(regio, gebruikers):
+    """The adopted minutes of 3 December are public (Woo): on /openbaar/ and in the sitemap.
+    The secretary is read afresh: a permission check caches roles on the user object."""
+    eerder = Sessie.objects.filter(regio=regio, datum=dt.date(2019, 12, 3)).first()
+    if eerder is None or Publicatie.objects.filter(sessie=eerder).exists():
+        return
+    secretaris = get_user_model().objects.get(pk=gebruikers["secretaris"].pk)
+    verslag_publiceren(sessie=eerder, door=secretaris)
+
+
 @transaction.atomic
 def demo_laden() -> dict:
     gebruikers = _gebruikers()
@@ -932,4 +944,6 @@ def demo_laden() -> dict:
     with als_auteur(gebruikers["beheerder"]):
         for regio in (gv, bw):
             _huisstijl(regio, gebruikers["beheerder"])
+    with als_auteur(gebruikers["adviseur"]):
+        _openbaar(gv, gebruikers)
     return {"regios": [gv, bw], "gebruikers": gebruikers}

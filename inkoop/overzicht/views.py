@@ -43,6 +43,7 @@ def traject(request, regio, slug):
             "ronde_gesloten": bool(vastgesteld),
             "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
             "mag_bewerken": permissions.mag(request.user, "bewerken", traject),
+            "mag_publiceren": permissions.mag(request.user, "publiceren", traject),
             "MijlpaalStatus": MijlpaalStatus,
         },
     )

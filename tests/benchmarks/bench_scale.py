@@ -69,6 +69,10 @@ SLEUTELPAGINAS = [
     Pagina("uitgangspunten (filter)", "uitgangspunten:lijst", "traject", "?soort=voorziening"),
     Pagina("mijn werk", "inkoop:mijn_werk", "geen"),
     Pagina("besluitenlijst", "inkoop:besluitenlijst", "traject"),
+    Pagina("zoeken", "openbaar:zoeken_intern", "geen", "?q=jeugdhulp"),
+    Pagina("openbaar: overzicht", "openbaar:index", "geen", anoniem=True),
+    Pagina("openbaar: zoeken", "openbaar:zoeken", "geen", "?q=jeugdhulp", anoniem=True),
+    Pagina("openbaar: sitemap", "openbaar:sitemap", "geen", anoniem=True),
 ]
 EDITOR = "document (editor)"
 VLOER = Pagina("vloer (kale Django-view)", "bench_vloer", "document")

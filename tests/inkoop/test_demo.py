@@ -72,3 +72,14 @@ def test_demo_geeft_elke_rol_werk(client):
     client.force_login(gebruikers["secretaris"])
     html = client.get(reverse("inkoop:mijn_werk")).content.decode()
     assert "Inkoopstrategie Wmo en Jeugdhulp 2027 e.v. vrijgeven" in html
+
+
+def test_demo_publiceert_het_vastgestelde_verslag(client):
+    demo.demo_laden()
+    demo.demo_laden()  # idempotent: one publication
+    from inkoop.openbaar.models import Publicatie
+
+    pub = Publicatie.objects.get()
+    assert pub.sessie.titel == "Bestuurlijke sessie algemene uitgangspunten"
+    assert client.get("/openbaar/gooi-en-vechtstreek/").status_code == 200
+    assert pub.get_absolute_url().encode() in client.get("/openbaar/sitemap.xml").content
