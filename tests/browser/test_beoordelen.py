@@ -48,9 +48,7 @@ def test_directeur_beoordeelt_vanuit_mijn_werk_en_keurt_goed(inloggen):
     pagina.get_by_role("textbox", name="Opmerking").fill("Akkoord, goed verwerkt.")
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     expect(pagina.get_by_text("Versie 2 is goedgekeurd.")).to_be_visible()
-    expect(pagina.get_by_role("region", name="Uitkomst")).to_contain_text(
-        "Akkoord, goed verwerkt."
-    )
+    expect(pagina.get_by_role("region", name="Uitkomst")).to_contain_text("Akkoord, goed verwerkt.")
     versie.refresh_from_db()
     assert versie.beoordeling == Beoordeling.GOEDGEKEURD
     toegankelijk(pagina, "beoordelingspagina met uitkomst")
