@@ -105,7 +105,6 @@ def scrollbare_tabellen(html: str) -> SafeString:
     return mark_safe(  # noqa: S308 - only wraps tags of already sanitised HTML
         html.replace(
             "<table>",
-            '<div class="app-table-scroll" role="region" tabindex="0" aria-label="Tabel">'
-            "<table>",
+            '<div class="app-table-scroll" role="region" tabindex="0" aria-label="Tabel"><table>',
         ).replace("</table>", "</table></div>")
     )
