@@ -18,7 +18,14 @@ TITEL = "Inkoopstrategie Wmo en Jeugdhulp 2027 e.v."
 
 def _niet_zijwaarts(pagina):
     breed = pagina.evaluate("() => document.documentElement.scrollWidth")
-    assert breed <= pagina.viewport_size["width"], f"pagina scrolt zijwaarts: {breed}px"
+    te_breed = pagina.evaluate(
+        """(w) => [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect(); return r.right > w + 1 && r.width > 0;
+        }).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(
+            e.getBoundingClientRect().right))""",
+        pagina.viewport_size["width"],
+    )
+    assert breed <= pagina.viewport_size["width"], f"pagina scrolt zijwaarts: {breed}px {te_breed}"
 
 
 def test_directeur_beoordeelt_vanuit_mijn_werk_en_keurt_goed(inloggen):
@@ -62,3 +69,19 @@ def test_directeur_beoordeelt_vanuit_mijn_werk_en_keurt_goed(inloggen):
             pagina.goto(pad)
             toegankelijk(pagina, f"{pad} bij {breedte} px")
             _niet_zijwaarts(pagina)
+
+
+def test_lang_concept_inhoud_volgt_de_lezer_en_vastleggen_is_bereikbaar(inloggen):
+    call_command("load_demo", force=True, verbosity=0)
+    versie = Versie.objects.get(document__titel=TITEL, nummer=2)
+    pagina = inloggen("adviseur", DEMO_WACHTWOORD)
+    pagina.goto(f"/documenten/{versie.document_id}/")
+    pagina.mouse.wheel(0, 4000)  # far down the page
+    inhoud = pagina.get_by_role("navigation", name="Inhoud van het concept")
+    expect(inhoud).to_be_in_viewport()
+    inhoud.get_by_role("link", name="Versie vastleggen").click()
+    expect(pagina.get_by_role("button", name="Versie vastleggen")).to_be_in_viewport()
+    for breedte in (1280, 390):
+        pagina.set_viewport_size({"width": breedte, "height": 900})
+        toegankelijk(pagina, f"concept bij {breedte} px")
+        _niet_zijwaarts(pagina)
