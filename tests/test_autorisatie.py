@@ -112,6 +112,7 @@ VERWACHTINGEN: dict[str, Regel] = {
     # Besluitvorming (issue 4)
     "inkoop:document_besluitvorming": Regel(CONCEPTEN),
     "inkoop:versie_indienen": Regel(BEWERKEN, methode="POST"),
+    "inkoop:versie_beoordelen": Regel(CONCEPTEN),
     "inkoop:versie_goedkeuren": Regel(BEOORDELEN, methode="POST"),
     "inkoop:versie_terugsturen": Regel(BEOORDELEN, methode="POST"),
     "inkoop:route": Regel(CONCEPTEN),

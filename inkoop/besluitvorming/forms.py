@@ -26,6 +26,30 @@ class TerugsturenForm(forms.Form):
     )  # fmt: skip
 
 
+class BeoordelingForm(forms.Form):
+    """The one decision on the review page: approve (a note is optional) or send back (a note
+    saying what must change is required)."""
+
+    GOEDKEUREN, TERUGSTUREN = "goedkeuren", "terugsturen"
+    besluit = forms.ChoiceField(
+        label="Uw besluit",
+        choices=[(GOEDKEUREN, "Goedkeuren"), (TERUGSTUREN, "Terugsturen naar de opsteller")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies goedkeuren of terugsturen."},
+    )
+    opmerking = LangeTekst(
+        label="Opmerking", required=False, wat="De opmerking",
+        help_text="Bij terugsturen verplicht: wat moet er veranderen?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("besluit") == self.TERUGSTUREN and not (data.get("opmerking") or "").strip():
+            self.add_error("opmerking", "Geef bij terugsturen aan wat er moet veranderen.")
+        return data
+
+
 class RouteStapForm(EenmaligVeld, forms.Form):
     gremium_soort = forms.ChoiceField(label="Soort gremium", choices=GremiumSoort.choices)
     gremium = forms.ModelChoiceField(

@@ -43,6 +43,17 @@ def _auteur(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _hoofdstuknummers(secties: list[dict]) -> list[dict]:
+    """Sections with their chapter number (`hoofdstuknummer`): a section without a title (an
+    introduction) gets none, no heading and no entry in the contents (issue 12)."""
+    nummer, uit = 0, []
+    for sectie in secties:
+        if sectie.get("titel"):
+            nummer += 1
+        uit.append({**sectie, "hoofdstuknummer": nummer if sectie.get("titel") else None})
+    return uit
+
+
 def versie_bron(versie: Versie) -> Bron:
     inhoud = versie.inhoud or {}
     kop = inhoud.get("kop", {})
@@ -62,8 +73,8 @@ def versie_bron(versie: Versie) -> Bron:
         ),
         "opmaak": opmaak,
         "bijlagebestanden": bijlagen_van(versie.document),
-        "hoofdstukken": [s for s in secties if not s.get("is_bijlage")],
-        "bijlagen": [s for s in secties if s.get("is_bijlage")],
+        "hoofdstukken": _hoofdstuknummers([s for s in secties if not s.get("is_bijlage")]),
+        "bijlagen": _hoofdstuknummers([s for s in secties if s.get("is_bijlage")]),
         "concept": concept,
         "kenmerk": kop.get("kenmerk", ""),
         "regio": regio,

@@ -13,15 +13,18 @@ scope counts every current member.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from inkoop.besluitvorming.constants import PER_GEMEENTE, STANDAARDROUTE, Uitkomst
 from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap, Voorstel
+from inkoop.core.diff import inhoud_diff
 from inkoop.trajecten.constants import GremiumSoort
 from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 from regions.models import Gemeente, Lidmaatschap
 from uitgangspunten.constants import Beoordeling
+from uitgangspunten.inhoud import kop_velden_uit_inhoud
 from uitgangspunten.models import Document, Sectie, Uitgangspunt, Versie, VersieOvergang
+from uitgangspunten.selectors import open_opmerkingen
 from voorzieningen.models import Deelname, Kengetal
 
 NIET_GEZET = frozenset({Uitkomst.AANGEHOUDEN, Uitkomst.AFGEWEZEN})
@@ -504,3 +507,39 @@ def vastgestelde_versies(traject: Traject):
         .prefetch_related(Prefetch("besluiten", queryset=vaststellingen, to_attr="vaststellingen"))
         .order_by("document__titel", "-nummer")
     )
+
+
+# --- The review page ------------------------------------------------------------------------
+
+
+def vergelijkingsversie(versie: Versie) -> Versie | None:
+    """What a director compares a version with: the last earlier version that was approved or
+    adopted, else the one before it (None for a first version)."""
+    eerder = Versie.objects.filter(document_id=versie.document_id, nummer__lt=versie.nummer)
+    vastgesteld = Besluit.objects.filter(versie_id=OuterRef("pk"), uitkomst=Uitkomst.VASTGESTELD)
+    return (
+        eerder.filter(Q(beoordeling=Beoordeling.GOEDGEKEURD) | Q(Exists(vastgesteld)))
+        .order_by("-nummer")
+        .first()
+    ) or eerder.order_by("-nummer").first()
+
+
+def beoordeling(versie: Versie) -> dict:
+    """Everything the review page shows (fixed queries): the version's text, its changes
+    against `vergelijkingsversie`, the document's open comments, and the review so far."""
+    tegen = vergelijkingsversie(versie)
+    diff = inhoud_diff(tegen.inhoud if tegen else {}, versie.inhoud, labels=True, inklappen=True)
+    overgangen = list(versie.overgangen.select_related("door").order_by("op", "pk"))
+    return {
+        "versie": versie,
+        "tegen": tegen,
+        "diff": diff,
+        "inhoud": versie.inhoud,
+        "kop_velden": kop_velden_uit_inhoud(versie.inhoud.get("kop", {})),
+        "opmerkingen": list(open_opmerkingen(versie.document)),
+        "overgangen": overgangen,
+        "uitkomst": next(
+            (o for o in reversed(overgangen) if o.naar != Beoordeling.INGEDIEND), None
+        ),
+        "niet_goedkeuren": niet_goedkeuren(versie),
+    }

@@ -8,6 +8,8 @@ urlpatterns = [
          name="versie_pdf"),
     path("documenten/<int:pk>/besluitvorming/", beoordeling.document_besluitvorming,
          name="document_besluitvorming"),
+    path("documenten/<int:pk>/versies/<int:nummer>/beoordelen/", beoordeling.versie_beoordelen,
+         name="versie_beoordelen"),
     path("documenten/<int:pk>/versies/<int:nummer>/indienen/", beoordeling.versie_indienen,
          name="versie_indienen"),
     path("documenten/<int:pk>/versies/<int:nummer>/goedkeuren/", beoordeling.versie_goedkeuren,

@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from lxml import html as lxml_html
 from lxml.html import diff as lxml_diff
 
-from .markdown import naar_html
+from .markdown import naar_html, scrollbare_tabellen
 
 TOKEN = re.compile(r"\s+|[^\s]+")
 REGEL = re.compile(r"[^\n]*\n|[^\n]+")
@@ -373,6 +373,8 @@ def html_diff(
     if labels:
         html = html.replace("<ins>", "<ins>" + INS_LABEL).replace("<del>", "<del>" + DEL_LABEL)
     html = html.replace("\x01", dl).replace("\x02", ins)
+    if labels:  # a page, not the PDF: wide tables scroll in their own region
+        html = scrollbare_tabellen(html)
     # Every word comes from sanitised HTML, and lxml serialises what it puts together escaped.
     return mark_safe((MELDING_HTML if melding else "") + html)  # noqa: S308
 

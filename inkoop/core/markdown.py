@@ -96,3 +96,15 @@ def _naar_html(tekst: str, kenmerk: str | None) -> SafeString:
             f"</h{niveau}>", f"</h{min(niveau + 2, 6)}>"
         )
     return mark_safe(sanitise(html))  # noqa: S308 - sanitised by nh3 just above
+
+
+def scrollbare_tabellen(html: str) -> SafeString:
+    """On screen, each table of a text sits in a region that scrolls sideways on its own, that a
+    keyboard can reach (tabindex) and that has a label, so a narrow page never scrolls sideways.
+    Print keeps the bare table (the PDF templates do not call this)."""
+    return mark_safe(  # noqa: S308 - only wraps tags of already sanitised HTML
+        html.replace(
+            "<table>",
+            '<div class="app-table-scroll" role="region" tabindex="0" aria-label="Tabel"><table>',
+        ).replace("</table>", "</table></div>")
+    )

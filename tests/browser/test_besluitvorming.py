@@ -65,7 +65,9 @@ def test_van_concept_tot_collegebesluit(inloggen, gegevens):
     pagina.goto("/mijn-werk/")
     toegankelijk(pagina, "mijn werk (directeur)")
     pagina.get_by_role("link", name="Uitgangspuntennotitie 2027, versie 1").click()
-    pagina.get_by_role("button", name="Versie 1 goedkeuren").click()
+    # Mijn werk opens the review page (issue 12): one decision form.
+    pagina.get_by_label("Goedkeuren").check()
+    pagina.get_by_role("button", name="Besluit vastleggen").click()
     expect(pagina.get_by_text("Versie 1 is goedgekeurd.")).to_be_visible()
     toegankelijk(pagina, "na goedkeuren")
 

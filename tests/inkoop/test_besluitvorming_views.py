@@ -174,7 +174,8 @@ def test_mijn_werk_linkt_rechtstreeks(
     VersieFactory(document=document, nummer=2, auteur=ander, goedgekeurd=True)
     voorstel = VoorstelFactory(traject=traject)
     html = client_als(directeur).get(reverse("inkoop:mijn_werk")).content.decode()
-    assert _pagina(document) in html
+    # A version to review opens on its review page (issue 12).
+    assert reverse("inkoop:versie_beoordelen", kwargs={"pk": document.pk, "nummer": 1}) in html
     html = client_als(adviseur).get(reverse("inkoop:mijn_werk")).content.decode()
     assert "versie 2 is goedgekeurd" in html
     besluit_url = reverse(

@@ -100,3 +100,31 @@ def test_tekst_diff_houdt_de_structuur_geldig_bij_verwijderde_cellen_en_alineas(
     # The deleted row's text is marked, and never leaves a cell outside its table.
     assert not re.search(r"</table>\s*<td", html) and "Wmo" in html
     lxml_html.fragments_fromstring(html)  # parses
+
+
+def test_sectie_zonder_titel_heeft_geen_kop_en_geen_inhoudsregel(client, regio, adviseur):
+    from inkoop.besluitvorming import pdf as besluitvorming_pdf
+    from tests.factories.export import document_met_inhoud, versie_vastleggen
+
+    document = document_met_inhoud(regio)
+    document.secties.create(soort="tekst", titel="", tekst="Een inleiding zonder kop.", volgorde=0)
+    versie = versie_vastleggen(document)
+    bron = besluitvorming_pdf.versie_bron(versie)
+    html, pdf_bytes = pdf.render_pdf(bron.template, bron.context, metadata=bron.metadata)
+    assert "Zonder titel" not in html and "Een inleiding zonder kop." in html
+    # The first titled chapter is still chapter 1, in the contents and at its heading.
+    assert '<span class="pdf-toc__nummer">1.</span> Hoofdstuk 1' in html
+    client.force_login(adviseur)
+    pagina = client.get(reverse("uitgangspunten:voorbeeld", args=[document.pk])).content.decode()
+    assert "Zonder titel" not in pagina and "Een inleiding zonder kop." in pagina
+
+
+def test_tabel_in_tekst_staat_in_een_scrollgebied_met_label():
+    from uitgangspunten.templatetags.markdown import markdown_filter
+
+    html = markdown_filter(TABEL, "t")
+    assert (
+        '<div class="app-table-scroll" role="region" tabindex="0" aria-label="Tabel"><table>'
+        in html
+    )
+    assert html.count("</table></div>") == 1

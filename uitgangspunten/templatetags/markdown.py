@@ -1,7 +1,7 @@
 from django import template
 from django.utils.dateparse import parse_date
 
-from inkoop.core.markdown import naar_html
+from inkoop.core.markdown import naar_html, scrollbare_tabellen
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 @register.filter(name="markdown")
 def markdown_filter(tekst, kenmerk=None):
     """{{ tekst|markdown:"s12" }}: sanitised HTML; the argument keeps footnote ids unique."""
-    return naar_html(tekst or "", str(kenmerk) if kenmerk else None)
+    return scrollbare_tabellen(naar_html(tekst or "", str(kenmerk) if kenmerk else None))
 
 
 @register.filter

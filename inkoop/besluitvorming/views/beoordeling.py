@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from inkoop.besluitvorming import pdf, selectors, services
-from inkoop.besluitvorming.forms import OvergangForm, TerugsturenForm
-from inkoop.core.fouten import DomeinFout
+from inkoop.besluitvorming.forms import BeoordelingForm, OvergangForm, TerugsturenForm
+from inkoop.core.fouten import DomeinFout, naar_formulier
 from regions import permissions
 from uitgangspunten.constants import Beoordeling
 from uitgangspunten.models import Document, Versie
@@ -82,6 +82,46 @@ def versie_goedkeuren(request, pk, nummer):
 @require_POST
 def versie_terugsturen(request, pk, nummer):
     return _overgang_view(request, pk, nummer, "terugsturen", "beoordelen", TerugsturenForm)
+
+
+@login_required
+def versie_beoordelen(request, pk, nummer):
+    """The review page: the version's text, its changes against the last approved (or
+    adopted) version, the open comments, and one decision form. The author sees the outcome."""
+    versie = _versie(pk, nummer)
+    permissions.vereis(request.user, "concepten_bekijken", versie)
+    form = BeoordelingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        besluit, opmerking = form.cleaned_data["besluit"], form.cleaned_data["opmerking"]
+        functie = getattr(services, f"versie_{besluit}")
+        try:
+            # The service checks the right to review and four eyes (never a co-author).
+            functie(versie=versie, door=request.user, opmerking=opmerking)
+        except DomeinFout as fout:
+            naar_formulier(form, fout)
+        else:
+            woord = "goedgekeurd" if besluit == BeoordelingForm.GOEDKEUREN else "teruggestuurd"
+            messages.success(request, f"Versie {versie.nummer} is {woord}.")
+            return redirect("inkoop:versie_beoordelen", pk=pk, nummer=nummer)
+    context = selectors.beoordeling(versie)
+    document = versie.document
+    geweigerd = context["niet_goedkeuren"].get(request.user.pk)
+    context.update(
+        {
+            "document": document,
+            "traject": document.traject,
+            "regio": document.traject.regio,
+            "form": form,
+            "Beoordeling": Beoordeling,
+            "kan_beslissen": versie.beoordeling == Beoordeling.INGEDIEND
+            and permissions.mag(request.user, "beoordelen", versie)
+            and versie.auteur_id != request.user.pk,
+            "goedkeuren_geweigerd": geweigerd,
+            "van_label": f"versie {context['tegen'].nummer}" if context["tegen"] else "niets",
+            "naar_label": f"versie {versie.nummer}",
+        }
+    )
+    return render(request, "inkoop/besluitvorming/beoordelen.html", context)
 
 
 @login_required
