@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "inkoop",
     "regions",
     "voorzieningen",
@@ -218,6 +221,38 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TASK_TRACK_STARTED = True
+
+# The JSON API (inkoop/api, docs/api.md): keys per application, the app's permission module,
+# pages of 50, a request limit per key counted in the cache.
+API_LIMIET = env.str("API_LIMIET", default="600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "inkoop.api.authenticatie.SleutelAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "inkoop.api.paginering.Paginering",
+    "DEFAULT_THROTTLE_CLASSES": ["inkoop.api.throttling.ApiLimiet"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Inkoopbeleid sociaal domein — API",
+    "DESCRIPTION": "Regio's, voorzieningen, trajecten, uitgangspunten, documenten, voorstellen, "
+    "besluiten; inbreng aanleveren. Zie docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Swagger UI and Redoc from the installed package, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # Content-Security-Policy: no inline scripts anywhere. Inline styles stay allowed because the
 # server-side SVG charts (pygal) carry their own <style> element.

@@ -50,6 +50,7 @@ urlpatterns = [
         name="wachtwoord_ingesteld",
     ),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("inkoop.api.urls")),
     path("", include((proces, "inkoop"))),
     path("", include("uitgangspunten.urls")),
 ]

@@ -209,7 +209,8 @@ KWARGS = {
     "object_id": lambda w: w.versie.pk,
 }
 
-OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/")
+# Het JSON-API (api/v1/) kent sleutels in plaats van sessies: tests/api/test_api.py toetst het.
+OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/", "api/")
 
 
 def _alle_urls(patronen=None, prefix="", namespace=None):
