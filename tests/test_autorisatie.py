@@ -210,7 +210,8 @@ KWARGS = {
 }
 
 # Het JSON-API (api/v1/) kent sleutels in plaats van sessies: tests/api/test_api.py toetst het.
-OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/", "api/")
+# Zo ook de OpenID Connect-login (account/oidc/): tests/sso/test_oidc.py.
+OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/", "api/", "account/oidc/")
 
 
 def _alle_urls(patronen=None, prefix="", namespace=None):
