@@ -1,52 +1,26 @@
-"""API keys in the admin: issued and revoked through the same services as the command."""
+"""API keys in the admin: read-only, revoked with an action through the same service as the
+command (`manage.py api_sleutel`), which issues them. Nothing here edits a key, so there is no
+concurrent edit to guard against (tests/beheer/test_admin_vergrendeling.py)."""
 
-from django import forms
 from django.contrib import admin, messages
-
-from regions.models import Regio
 
 from . import services
 from .models import ApiToken
 
 
-class SleutelFormulier(forms.ModelForm):
-    regios = forms.ModelMultipleChoiceField(queryset=Regio.objects.all(), label="Regio's")
-
-    class Meta:
-        model = ApiToken
-        fields = ["naam", "rol", "regios"]
-
-
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    form = SleutelFormulier
     list_display = ["naam", "prefix", "rol", "uitgegeven_op", "ingetrokken_op"]
-    readonly_fields = ["prefix", "gebruiker", "uitgegeven_door", "uitgegeven_op", "ingetrokken_op"]
+    fields = ["naam", "prefix", "rol", "regios", "gebruiker", "uitgegeven_door", "uitgegeven_op",
+              "ingetrokken_op"]  # fmt: skip
+    readonly_fields = fields
     actions = ["intrekken"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # An issued key keeps its scope: revoke it and issue a new one instead.
-        return [*self.readonly_fields, "naam", "rol"] if obj else self.readonly_fields
+    def has_add_permission(self, request):
+        return False  # issued with `manage.py api_sleutel uitgeven` (the key is shown once)
 
-    def get_fields(self, request, obj=None):
-        return (
-            ["naam", "rol", "regios"] if obj is None else [*self.get_readonly_fields(request, obj)]
-        )
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            return
-        token, sleutel = services.sleutel_uitgeven(
-            door=request.user,
-            naam=form.cleaned_data["naam"],
-            regios=form.cleaned_data["regios"],
-            rol=form.cleaned_data["rol"],
-        )
-        obj.pk = token.pk
-        messages.warning(request, f"De sleutel (alleen nu zichtbaar): {sleutel}")
-
-    def save_related(self, request, form, formsets, change):
-        pass  # the service set the regions
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False  # revoke, so the record stays

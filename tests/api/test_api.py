@@ -160,3 +160,16 @@ def test_documentatie_zonder_cdn(client):
         html = client.get(reverse(naam)).content.decode()
         assert "/static/drf_spectacular_sidecar/" in html
         assert "cdn" not in html.lower() and "unpkg" not in html.lower()
+
+
+def test_intrekken_in_de_admin(client, demo):
+    _sleutel(demo)
+    token = ApiToken.objects.get()
+    client.force_login(demo["gebruikers"]["beheerder"])
+    antwoord = client.post(
+        reverse("admin:inkoop_apitoken_changelist"),
+        {"action": "intrekken", "_selected_action": [token.pk]},
+    )
+    assert antwoord.status_code == 302
+    token.refresh_from_db()
+    assert not token.actief
