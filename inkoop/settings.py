@@ -162,6 +162,9 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Django's Dutch wins over that of Django REST framework (locale/nl: the few messages they share).
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
