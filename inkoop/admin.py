@@ -1,5 +1,6 @@
 """The admin registrations of the process packages, loaded by Django's admin autodiscovery."""
 
+from inkoop.api import admin as _api  # noqa: F401
 from inkoop.besluitvorming import admin as _besluitvorming  # noqa: F401
 from inkoop.openbaar import admin as _openbaar  # noqa: F401
 from inkoop.overzicht import admin as _overzicht  # noqa: F401

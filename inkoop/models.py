@@ -3,6 +3,7 @@
 Code imports models from their own package (`inkoop.sessies.models`, ...), never from here.
 """
 
+from inkoop.api.models import *  # noqa: F403
 from inkoop.besluitvorming.models import *  # noqa: F403
 from inkoop.core.eenmalig import FormulierToken  # noqa: F401
 from inkoop.openbaar.models import *  # noqa: F403

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "mozilla_django_oidc",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "inkoop",
     "regions",
     "voorzieningen",
@@ -112,7 +116,22 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # OpenID Connect (docs/sso.md): inert while OIDC_RP_CLIENT_ID is empty.
+    "regions.sso.SsoBackend",
 ]
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+# A claim with "regio-slug:rol" values; empty: roles are given in the app.
+OIDC_ROLLEN_CLAIM = env.str("OIDC_ROLLEN_CLAIM", default="")
+OIDC_SSO_KNOP = env.str("OIDC_SSO_KNOP", default="Inloggen met uw organisatieaccount")
+LOGIN_REDIRECT_URL_FAILURE = "/account/inloggen/?sso=mislukt"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -144,6 +163,9 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+# Django's Dutch wins over that of Django REST framework (locale/nl: the few messages they share).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -220,6 +242,38 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TASK_TRACK_STARTED = True
+
+# The JSON API (inkoop/api, docs/api.md): keys per application, the app's permission module,
+# pages of 50, a request limit per key counted in the cache.
+API_LIMIET = env.str("API_LIMIET", default="600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "inkoop.api.authenticatie.SleutelAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "inkoop.api.paginering.Paginering",
+    "DEFAULT_THROTTLE_CLASSES": ["inkoop.api.throttling.ApiLimiet"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Inkoopbeleid sociaal domein — API",
+    "DESCRIPTION": "Regio's, voorzieningen, trajecten, uitgangspunten, documenten, voorstellen, "
+    "besluiten; inbreng aanleveren. Zie docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Swagger UI and Redoc from the installed package, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # Content-Security-Policy: no inline scripts anywhere. Inline styles stay allowed because the
 # server-side SVG charts (pygal) carry their own <style> element.

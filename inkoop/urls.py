@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -11,6 +12,7 @@ from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
 from inkoop.trajecten import urls as trajecten_urls
 from inkoop.uitwisseling import urls as uitwisseling_urls
+from regions.sso import sso_aan
 
 admin.site.site_header = "Inkoopbeleid sociaal domein — beheer"
 admin.site.site_title = "Beheer inkoopbeleid"
@@ -27,10 +29,23 @@ proces = [
     *uitwisseling_urls.urlpatterns,
 ]
 
+
+class Inloggen(auth_views.LoginView):
+    """The password login, with the single sign-on button when OpenID Connect is configured."""
+
+    authentication_form = InlogFormulier
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_knop"] = settings.OIDC_SSO_KNOP if sso_aan() else ""
+        context["sso_mislukt"] = self.request.GET.get("sso") == "mislukt"
+        return context
+
+
 urlpatterns = [
     path(
         "account/inloggen/",
-        auth_views.LoginView.as_view(authentication_form=InlogFormulier),
+        Inloggen.as_view(),
         name="login",
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
@@ -50,7 +65,9 @@ urlpatterns = [
         ),
         name="wachtwoord_ingesteld",
     ),
+    path("account/oidc/", include("mozilla_django_oidc.urls")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("inkoop.api.urls")),
     path("robots.txt", openbaar_views.robots_txt, name="robots"),
     path("", include("inkoop.openbaar.urls")),
     path("", include((proces, "inkoop"))),

@@ -51,6 +51,12 @@ def rollen(user, regio_id) -> frozenset[str]:
     return frozenset(cache.get(regio_id, ()))
 
 
+def rollen_vastzetten(user, per_regio: dict[int, set[str]]) -> None:
+    """Give this user object exactly these roles (an API application: the roles its key
+    grants, inkoop/api), whatever role assignments its account has."""
+    user._rollen_per_regio = {rid: set(r) for rid, r in per_regio.items()}
+
+
 def regio_ids(user) -> set[int]:
     rollen(user, 0)  # fills the cache
     return set(getattr(user, "_rollen_per_regio", {}))

@@ -239,7 +239,9 @@ KWARGS = {
     "object_id": lambda w: w.versie.pk,
 }
 
-OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/")
+# Het JSON-API (api/v1/) kent sleutels in plaats van sessies: tests/api/test_api.py toetst het.
+# Zo ook de OpenID Connect-login (account/oidc/): tests/sso/test_oidc.py.
+OVERGESLAGEN_PREFIXEN = ("beheer/", "static/", "media/", "__debug__/", "api/", "account/oidc/")
 
 
 def _alle_urls(patronen=None, prefix="", namespace=None):
