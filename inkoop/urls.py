@@ -5,6 +5,7 @@ from django.urls import include, path, reverse_lazy
 from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
 from inkoop.inrichting import urls as inrichting_urls
+from inkoop.overzicht import informatie
 from inkoop.overzicht import urls as overzicht_urls
 from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
@@ -48,6 +49,14 @@ urlpatterns = [
             template_name="registration/wachtwoord_ingesteld.html"
         ),
         name="wachtwoord_ingesteld",
+    ),
+    # Browsers and bookmarks ask for these at the root, whatever the page's <link> says.
+    path("favicon.ico", informatie.pictogram, {"naam": "favicon.ico"}, name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        informatie.pictogram,
+        {"naam": "apple-touch-icon.png"},
+        name="touch_icon",
     ),
     path("beheer/", admin.site.urls),
     path("", include((proces, "inkoop"))),
