@@ -144,3 +144,20 @@ def test_toetsenbord_legt_besluit_vast_zonder_standaarduitkomst(inloggen, gegeve
     _tab_naar(pagina, "button[type=submit].utrecht-button--primary-action")
     pagina.keyboard.press("Enter")
     expect(pagina.get_by_text("Het besluit van PFHO Sociaal Domein is vastgelegd.")).to_be_visible()
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_mijn_werk_na_een_nieuwere_versie_zonder_verouderd_item(inloggen, gegevens, breedte):
+    adviseur = gegevens.versies.get().auteur
+    gegevens.versies.update(beoordeling="goedgekeurd")
+    pagina = inloggen("adviseur")
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto("/mijn-werk/")
+    werk = pagina.get_by_role("region", name="Voorstellen voor te bereiden")
+    expect(werk.get_by_role("link", name="voorstel opstellen")).to_have_count(1)
+
+    VersieFactory(document=gegevens, nummer=2, auteur=adviseur)
+    pagina.reload()
+    expect(werk.get_by_role("link", name="voorstel opstellen")).to_have_count(0)
+    expect(werk).to_contain_text("Er wachten geen goedgekeurde versies op een voorstel.")
+    toegankelijk(pagina, f"mijn werk na een nieuwere versie ({breedte} px)")
