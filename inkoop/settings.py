@@ -140,6 +140,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
 LANGUAGE_CODE = "nl"
+# Our own Dutch for third-party apps without it (django-axes in the admin).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
