@@ -52,7 +52,7 @@ demo: migrate
 
 run: demo
 	@echo "App: http://$(HOST):$(PORT)/  (demologins in README.md)"
-	@$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(DEV) SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Both cores (pytest-xdist), in random order (pytest-randomly). Tests that talk to the one real
 # Celery worker (marker "integration") run afterwards in one process: the worker reads the

@@ -5,6 +5,8 @@ as a context processor; the print templates, which render without a request, thr
 `inkoop.pdf.render.render_html` (settings.PDF_CONTEXT).
 """
 
+from django.conf import settings
+
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.pdf.constants import ExportStatus
 from inkoop.sessies.constants import Aanwezigheid, ResultaatSoort, Verwerking
@@ -30,3 +32,8 @@ KEUZES = {
 
 def keuzes(request=None) -> dict:
     return KEUZES
+
+
+def site(request=None) -> dict:
+    """What the footer of every page shows: the contact address and the app's version."""
+    return {"CONTACT_EMAIL": settings.CONTACT_EMAIL, "APP_VERSIE": settings.APP_VERSIE}

@@ -8,6 +8,7 @@ and e-mail on the console. Production differs only by environment (README.md,
 docker-compose.yml).
 """
 
+import tomllib
 from pathlib import Path
 
 import environ
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inkoop.context_processors.keuzes",
+                "inkoop.context_processors.site",
             ],
         },
     },
@@ -159,6 +161,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 
 LANGUAGE_CODE = "nl"
+# Our own Dutch for third-party apps without it (django-axes in the admin).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -188,6 +192,10 @@ vars().update(EMAIL_CONFIG)
 # Links in e-mails point here (notifications of the decision route).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="inkoopbeleid@regio.example")
+# The footer: where users write to (contact, privacy, accessibility) and which version runs.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)
+with open(BASE_DIR / "pyproject.toml", "rb") as _pyproject:
+    APP_VERSIE = env.str("APP_VERSIE", default=tomllib.load(_pyproject)["project"]["version"])
 
 # Redis present: real Celery worker and a shared cache. Absent: tasks run in the web process, in a
 # background thread after the commit (TAKEN_MODUS "thread"), so no request waits for a PDF;

@@ -7,6 +7,7 @@ from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
 from inkoop.inrichting import urls as inrichting_urls
 from inkoop.openbaar import views as openbaar_views
+from inkoop.overzicht import informatie
 from inkoop.overzicht import urls as overzicht_urls
 from inkoop.pdf import urls as pdf_urls
 from inkoop.sessies import urls as sessies_urls
@@ -66,6 +67,14 @@ urlpatterns = [
         name="wachtwoord_ingesteld",
     ),
     path("account/oidc/", include("mozilla_django_oidc.urls")),
+    # Browsers and bookmarks ask for these at the root, whatever the page's <link> says.
+    path("favicon.ico", informatie.pictogram, {"naam": "favicon.ico"}, name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        informatie.pictogram,
+        {"naam": "apple-touch-icon.png"},
+        name="touch_icon",
+    ),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("inkoop.api.urls")),
     path("robots.txt", openbaar_views.robots_txt, name="robots"),

@@ -99,6 +99,12 @@ VERWACHTINGEN: dict[str, Regel] = {
         kwargs={"uidb64": lambda w: "MQ", "token": lambda w: "ongeldig-token"},
     ),
     "wachtwoord_ingesteld": Regel(ALLE, regio_gebonden=False, openbaar=True),
+    # The footer's pages (issue 17): for everyone, logged in or not.
+    "inkoop:toegankelijkheid": Regel(ALLE, regio_gebonden=False, openbaar=True),
+    "inkoop:privacy": Regel(ALLE, regio_gebonden=False, openbaar=True),
+    "inkoop:contact": Regel(ALLE, regio_gebonden=False, openbaar=True),
+    "favicon": Regel(ALLE, regio_gebonden=False, openbaar=True),
+    "touch_icon": Regel(ALLE, regio_gebonden=False, openbaar=True),
     "inkoop:voorziening": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
     "inkoop:traject": Regel(ALLE),
     "inkoop:mijn_werk": Regel(ALLE, regio_gebonden=False),

@@ -133,16 +133,21 @@ BESLISPUNTEN_NAKIJKEN = (
 class BesluitForm(EenmaligVeld, forms.Form):
     gremium = forms.ModelChoiceField(label="Gremium", queryset=Gremium.objects.none())
     datum = Datumveld(label="Datum van het besluit")
-    uitkomst = forms.ChoiceField(label="Uitkomst", choices=Uitkomst.choices)
+    # No default outcome (issue 17): the secretary chooses what the body decided.
+    uitkomst = forms.ChoiceField(
+        label="Uitkomst", choices=[("", "Kies een uitkomst"), *Uitkomst.choices]
+    )
     versie = forms.ModelChoiceField(
         label="Over documentversie",
         queryset=Versie.objects.none(),
         required=False,
         help_text="Alleen goedgekeurde versies. Leeg bij een voorstel met één bijgevoegde versie.",
+        empty_label="Geen (de versie van het voorstel)",
     )
     voorstel = forms.ModelChoiceField(
-        label="Op voorstel", queryset=Voorstel.objects.none(), required=False
-    )
+        label="Op voorstel", queryset=Voorstel.objects.none(), required=False,
+        empty_label="Geen voorstel",
+    )  # fmt: skip
     sessie = forms.ModelChoiceField(
         label="In vergadering",
         queryset=Besluit.sessie.field.related_model.objects.none(),
@@ -183,6 +188,11 @@ class BesluitForm(EenmaligVeld, forms.Form):
         self.initial.setdefault("datum", timezone.localdate())
         self.voorstel = voorstel
         self.punt_velden = []
+        if voorstel is None:
+            # The only sensible value: the one approved version there is.
+            enige = list(versies.values_list("pk", flat=True)[:2])
+            if len(enige) == 1:
+                self.initial.setdefault("versie", enige[0])
         if voorstel is not None:
             self.initial.setdefault("voorstel", voorstel.pk)
             self.initial.setdefault("gremium", voorstel.gremium_id)

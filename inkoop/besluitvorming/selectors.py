@@ -346,7 +346,12 @@ def document_besluitvorming(pk: int) -> dict:
 
 def regio_besluitvorming(regio) -> list[dict]:
     """Per document of the region's rounds: how far its followed version is, in fixed queries."""
-    trajecten = list(regio.trajecten.all())
+    return besluitvorming_van(list(regio.trajecten.all()))
+
+
+def besluitvorming_van(trajecten) -> list[dict]:
+    """Per document of these rounds: its latest version (draft, in review, approved) and how
+    far the followed version is along the route ("vastgesteld door x van y colleges")."""
     if not trajecten:
         return []
     documenten = list(
@@ -383,7 +388,9 @@ def regio_besluitvorming(regio) -> list[dict]:
             per_versie.get(getattr(gevolgd, "pk", None), []),
             deelnemers[document.traject_id],
         )
-        rijen.append({"document": document, "status": status})
+        rijen.append(
+            {"document": document, "status": status, "laatste": eigen[0] if eigen else None}
+        )
     return rijen
 
 

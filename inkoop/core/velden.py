@@ -217,3 +217,21 @@ def eenregelig_maken(namespace: dict) -> None:
                 and geen_regeleinde not in veld.validators
             ):
                 veld.validators.append(geen_regeleinde)
+        for veld in klasse.base_fields.values():
+            keuzelijst_benoemen(veld)
+
+
+LEGE_KEUZE = "---------"
+
+
+def keuzelijst_benoemen(veld) -> None:
+    """No select starts on "---------" (issue 17, GOV.UK/NL Design System): a required choice
+    says what to choose ("Kies een gremium"), an optional one says what empty means ("Geen")."""
+    tekst = f"Kies een {str(veld.label or 'waarde').lower()}" if veld.required else "Geen"
+    if isinstance(veld, forms.ModelChoiceField):
+        if veld.empty_label == LEGE_KEUZE:
+            veld.empty_label = tekst
+    elif isinstance(veld, forms.ChoiceField) and not isinstance(veld.widget, forms.RadioSelect):
+        keuzes = list(veld.choices)
+        if keuzes and keuzes[0] == ("", LEGE_KEUZE):
+            veld.choices = [("", tekst), *keuzes[1:]]

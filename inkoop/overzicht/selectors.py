@@ -1,4 +1,4 @@
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -65,9 +65,12 @@ def mijn_werk(user, limiet=50):
         .select_related("traject", "traject__regio", "sessie", "voorziening")
         .order_by("aangemaakt")[:limiet]
     )
+    # A version that a newer version of its document superseded is no longer work to do.
+    nieuwere = Versie.objects.filter(document=OuterRef("document"), nummer__gt=OuterRef("nummer"))
     teruggestuurd = (
         permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
         .filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
+        .exclude(Exists(nieuwere))
         .defer("inhoud")
         .select_related("document")
         .order_by("aangemaakt")[:limiet]
@@ -76,6 +79,7 @@ def mijn_werk(user, limiet=50):
     voor_te_bereiden = (
         permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
         .filter(beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True)
+        .exclude(Exists(nieuwere))
         .defer("inhoud")
         .select_related("document", "document__traject", "document__traject__regio")
         .order_by("aangemaakt")[:limiet]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import informatie, views
 
 urlpatterns = [
     path("", views.regios, name="regios"),
@@ -12,4 +12,7 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/controle/", views.statuscontrole_starten, name="statuscontrole_starten"),
     path("status/controle/<int:pk>/", views.statuscontrole, name="statuscontrole"),
+    path("toegankelijkheid/", informatie.toegankelijkheid, name="toegankelijkheid"),
+    path("privacy/", informatie.privacy, name="privacy"),
+    path("contact/", informatie.contact, name="contact"),
 ]

@@ -107,3 +107,59 @@ def test_route_en_voorstel_pagina_toegankelijk(inloggen, gegevens):
         "Voorstel: Uitgangspunten vrijgeven"
     )
     toegankelijk(pagina, "voorstel")
+
+
+def _tab_naar(pagina, selector, max_stappen=40):
+    for _ in range(max_stappen):
+        pagina.keyboard.press("Tab")
+        if pagina.evaluate(f"() => document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} niet bereikt met Tab")
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_toetsenbord_legt_besluit_vast_zonder_standaarduitkomst(inloggen, gegevens, breedte):
+    """Keyboard only: the outcome starts empty, leaving it empty gives the error summary, its
+    link leads to the field, and choosing an outcome records the decision."""
+    gegevens.versies.update(beoordeling="goedgekeurd")
+    pagina = inloggen("secretaris")
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto("/regio/gv/trajecten/inkoop-2027/besluiten/nieuw/")
+    expect(pagina.get_by_label("Uitkomst", exact=True)).to_have_value("")
+    _tab_naar(pagina, "#id_gremium")
+    pagina.keyboard.type("PFHO")
+    expect(pagina.get_by_label("Gremium")).to_have_value(
+        str(gegevens.traject.regio.gremia.get(naam="PFHO Sociaal Domein").pk)
+    )
+    _tab_naar(pagina, "button[type=submit].utrecht-button--primary-action")
+    pagina.keyboard.press("Enter")
+
+    overzicht = pagina.locator("[data-foutoverzicht]")
+    expect(overzicht).to_be_focused()
+    toegankelijk(pagina, f"besluitformulier met fout ({breedte} px)")
+    pagina.keyboard.press("Tab")
+    expect(overzicht.get_by_role("link", name="Uitkomst")).to_be_focused()
+    pagina.keyboard.press("Enter")
+    expect(pagina.get_by_label("Uitkomst", exact=True)).to_be_focused()
+    pagina.keyboard.type("Vrij")
+    expect(pagina.get_by_label("Uitkomst", exact=True)).to_have_value("vrijgegeven")
+    _tab_naar(pagina, "button[type=submit].utrecht-button--primary-action")
+    pagina.keyboard.press("Enter")
+    expect(pagina.get_by_text("Het besluit van PFHO Sociaal Domein is vastgelegd.")).to_be_visible()
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_mijn_werk_na_een_nieuwere_versie_zonder_verouderd_item(inloggen, gegevens, breedte):
+    adviseur = gegevens.versies.get().auteur
+    gegevens.versies.update(beoordeling="goedgekeurd")
+    pagina = inloggen("adviseur")
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto("/mijn-werk/")
+    werk = pagina.get_by_role("region", name="Voorstellen voor te bereiden")
+    expect(werk.get_by_role("link", name="voorstel opstellen")).to_have_count(1)
+
+    VersieFactory(document=gegevens, nummer=2, auteur=adviseur)
+    pagina.reload()
+    expect(werk.get_by_role("link", name="voorstel opstellen")).to_have_count(0)
+    expect(werk).to_contain_text("Er wachten geen goedgekeurde versies op een voorstel.")
+    toegankelijk(pagina, f"mijn werk na een nieuwere versie ({breedte} px)")

@@ -22,3 +22,22 @@ def test_foutoverzicht_krijgt_focus_en_linkt_naar_het_veld(pagina, breedte):
 
     overzicht.get_by_role("link").first.click()
     expect(pagina.get_by_label("Gebruikersnaam")).to_be_focused()
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_voettekst_links_werken_en_pictogrammen_bestaan(pagina, breedte):
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    niet_gevonden = []
+    pagina.on("response", lambda r: niet_gevonden.append(r.url) if r.status >= 400 else None)
+    pagina.goto("/account/inloggen/")
+    voettekst = pagina.get_by_role("navigation", name="Over deze site")
+    for naam, kop in [("Toegankelijkheid", "Toegankelijkheidsverklaring"),
+                      ("Privacy", "Privacy"), ("Contact", "Contact")]:  # fmt: skip
+        voettekst.get_by_role("link", name=naam).click()
+        expect(pagina.get_by_role("heading", level=1)).to_have_text(kop)
+        toegankelijk(pagina, f"{kop} ({breedte} px)")
+        voettekst = pagina.get_by_role("navigation", name="Over deze site")
+    expect(pagina.get_by_role("contentinfo")).to_contain_text("Versie ")
+    for pad in ("/favicon.ico", "/apple-touch-icon.png"):
+        assert pagina.request.get(pad).ok, pad
+    assert niet_gevonden == []

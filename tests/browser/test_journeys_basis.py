@@ -77,13 +77,19 @@ def test_rol_vindt_regio_voorziening_traject_document_en_werk(inloggen, demo, us
         "aria-current", "page"
     )
     toegankelijk(pagina, f"{username}: mijn werk")
+    # The system status is for administrators only.
+    expect(hoofdmenu.get_by_role("link", name="Systeemstatus")).to_have_count(0)
 
+
+def test_beheerder_vindt_systeemstatus_in_het_menu(inloggen, demo):
+    pagina = inloggen("beheerder", DEMO_WACHTWOORD)
+    hoofdmenu = pagina.get_by_role("navigation", name="Hoofdmenu")
     hoofdmenu.get_by_role("link", name="Systeemstatus").click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Systeemstatus")
-    toegankelijk(pagina, f"{username}: status")
+    toegankelijk(pagina, "beheerder: status")
     pagina.get_by_role("button", name="Controle starten").click()
     expect(pagina.locator("#statuscontrole")).to_contain_text("Worker antwoordt")
-    toegankelijk(pagina, f"{username}: status na controle")
+    toegankelijk(pagina, "beheerder: status na controle")
 
 
 def _focus(pagina) -> dict:
@@ -115,7 +121,8 @@ def test_toetsenbord_bereikt_menu_en_inhoud_met_zichtbare_focus(inloggen, demo):
     teksten = [s["tekst"] for s in stops]
     assert teksten[0] == "Naar de inhoud"
     nav = [s["tekst"] for s in stops if s["inNav"]]
-    assert nav[:3] == ["Regio's", "Mijn werk", "Systeemstatus"], teksten
+    assert nav[:2] == ["Regio's", "Mijn werk"], teksten
+    assert "Systeemstatus" not in nav, teksten
     assert "Uitloggen" in nav
     assert stops[-1]["inMain"], f"de inhoud werd niet bereikt: {teksten}"
     zonder_focus = [s["tekst"] for s in stops if not s["zichtbaar"]]
