@@ -357,7 +357,7 @@ def test_secretaris_legt_sessie_vast(inloggen, regiodocument):
     pagina.get_by_label("Gremium").select_option(label="PFHO Sociaal Domein")
     pagina.get_by_label("Titel").fill("PFHO 12 maart")
     pagina.get_by_label("Datum").fill("2027-03-12")
-    pagina.get_by_label("Sanne Visser").check()
+    pagina.get_by_role("group", name="Deelnemers").get_by_label("Sanne Visser").check()
     toegankelijk(pagina, "secretaris: sessieformulier")
     pagina.get_by_role("button", name="Sessie opslaan").click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("PFHO 12 maart")

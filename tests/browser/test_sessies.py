@@ -106,7 +106,9 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     pagina.get_by_label("Overgenomen", exact=True).check()
     toegankelijk(pagina, "verwerking")
     pagina.get_by_role("button", name="Verwerking opslaan").click()
-    expect(pagina.get_by_text("Leg uit waarom, behalve bij 'kennisgenomen'.")).to_be_visible()
+    expect(
+        pagina.locator(".app-error-line", has_text="Leg uit waarom, behalve bij 'kennisgenomen'.")
+    ).to_be_visible()
     pagina.get_by_label("Waarom").fill("De looptijd wordt vijf jaar met verlenging.")
     pagina.get_by_role("button", name="Verwerking opslaan").click()
     expect(pagina.locator("#sectie-inbreng")).to_contain_text("Overgenomen")
