@@ -140,6 +140,10 @@ def verslag_wijzigbaar_controleren(sessie: Sessie) -> None:
 def onderdeel_opslaan(*, sessie: Sessie, onderdeel, revisie: int | None = None):
     """Save an item of the session (guest, agenda item, conclusion, input, statement, action)."""
     verslag_wijzigbaar_controleren(sessie)
+    if not onderdeel.pk and isinstance(onderdeel, Inbreng | Stelling):
+        # New items are numbered after the last one: parallel saves in one session wait for
+        # each other, so two never get the same place.
+        Sessie.objects.select_for_update().filter(pk=sessie.pk).first()
     onderdeel.sessie = sessie
     voorziening_id = getattr(onderdeel, "voorziening_id", None)
     if voorziening_id and onderdeel.voorziening.regio_id != sessie.regio_id:

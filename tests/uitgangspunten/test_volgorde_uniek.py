@@ -111,3 +111,28 @@ def test_migratie_nummert_dubbele_plaatsen_opnieuw():
     assert [(s.titel, s.volgorde) for s in rijen] == [("C", 0), ("B", 1), ("A", 2)]
     ups = Uitgangspunt.objects.filter(traject=document.traject).order_by("volgorde")
     assert [(u.titel, u.volgorde) for u in ups] == [("Eerste", 0), ("Tweede", 1)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_inbreng_en_stellingen_krijgen_elk_een_eigen_plaats():
+    from inkoop.sessies.models import Inbreng, Stelling
+    from inkoop.sessies.services import onderdeel_opslaan
+    from tests.factories import SessieFactory
+
+    traject = TrajectFactory()
+    sessie = SessieFactory(regio=traject.regio, traject=traject)
+
+    def opslaan(i):
+        onderdeel_opslaan(
+            sessie=sessie,
+            onderdeel=Inbreng(tekst=f"Inbreng {i}", soort="vraag", bron_soort="aanbieder"),
+        )
+        onderdeel_opslaan(
+            sessie=sessie, onderdeel=Stelling(tekst=f"Stelling {i}", resultaat_soort="open")
+        )
+
+    winnaars, fouten = tegelijk_opslaan(opslaan, aantal=3)
+    assert len(winnaars) == 3 and not fouten
+    for model in (Inbreng, Stelling):
+        plaatsen = list(model.objects.filter(sessie=sessie).values_list("volgorde", flat=True))
+        assert sorted(plaatsen) == [1, 2, 3], model
