@@ -81,7 +81,10 @@ def test_sjabloonfilter_is_even_veilig(tekst):
     uitvoer = Template('{% load markdown %}{{ tekst|markdown:"x" }}').render(
         Context({"tekst": tekst})
     )
-    assert_veilig(uitvoer)
+    # On a page each table sits in its scroll region (markdown.scrollbare_tabellen): that one
+    # wrapper is the page's, not the text's; everything else is checked as the sanitiser left it.
+    omhulsel = '<div class="app-table-scroll" role="region" tabindex="0" aria-label="Tabel">'
+    assert_veilig(uitvoer.replace(omhulsel, "").replace("</table></div>", "</table>"))
 
 
 def test_veilige_markdown_blijft_werken():

@@ -126,6 +126,7 @@ def regio(request, slug):
             "percelen": regio.percelen.all(),
             "gremia": regio.gremia.all(),
             "mag_inrichten": permissions.mag(request.user, "inrichten", regio),
+            "sessies_zichtbaar": permissions.mag(request.user, "concepten_bekijken", regio),
         },
     )
 

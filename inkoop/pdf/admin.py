@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from inkoop.core.revisie import AlleenLezenAdmin
-from inkoop.pdf.models import Export
+from inkoop.pdf.models import Bijlage, Export
 
 
 @admin.register(Export)
@@ -14,3 +14,13 @@ class ExportAdmin(AlleenLezenAdmin, admin.ModelAdmin):
     list_filter = ["status", "soort"]
     search_fields = ["bestandsnaam", "inhoud_hash", "task_id"]
     raw_id_fields = ["aangevraagd_door"]
+
+
+@admin.register(Bijlage)
+class BijlageAdmin(AlleenLezenAdmin, admin.ModelAdmin):
+    """Read-only: an attachment is placed and removed in the app (inkoop.pdf.bijlagen), where
+    its type, size and the right to its subject are checked; its file is embedded in PDFs."""
+
+    list_display = ["naam", "mime", "grootte", "content_type", "object_id", "geplaatst"]
+    list_filter = ["mime", "content_type"]
+    search_fields = ["naam", "sha256"]

@@ -9,11 +9,11 @@ pytestmark = pytest.mark.django_db
 
 VERWACHT = {
     Rol.BELEIDSADVISEUR: {"bekijken", "concepten_bekijken", "bewerken", "opmerken",
-                          "sessies_bewerken", "besluiten_vastleggen"},
+                          "sessies_bewerken", "besluiten_vastleggen", "publiceren"},
     Rol.DIRECTEUR: {"bekijken", "concepten_bekijken", "beoordelen", "opmerken"},
     Rol.PORTEFEUILLEHOUDER: {"bekijken", "concepten_bekijken"},
     Rol.SECRETARIS: {"bekijken", "concepten_bekijken", "sessies_bewerken",
-                     "besluiten_vastleggen"},
+                     "besluiten_vastleggen", "publiceren"},
     Rol.LEZER: {"bekijken"},
     Rol.REGIOBEHEERDER: {"bekijken", "inrichten"},
 }  # fmt: skip

@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 from lxml import html as lxml_html
 
@@ -107,6 +108,8 @@ def test_sectie_zonder_titel_heeft_geen_kop_en_geen_inhoudsregel(client, regio, 
     from tests.factories.export import document_met_inhoud, versie_vastleggen
 
     document = document_met_inhoud(regio)
+    # The introduction comes first: the other sections make room (places are unique).
+    document.secties.update(volgorde=F("volgorde") + 100)
     document.secties.create(soort="tekst", titel="", tekst="Een inleiding zonder kop.", volgorde=0)
     versie = versie_vastleggen(document)
     bron = besluitvorming_pdf.versie_bron(versie)
