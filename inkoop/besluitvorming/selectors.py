@@ -103,32 +103,27 @@ class VersieStatus:
         return "Nog in geen gremium besloten"
 
 
+def _dicts(inhoud):
+    """Every dict in a frozen content, however deep (sections, principles, table rows)."""
+    if isinstance(inhoud, dict):
+        yield inhoud
+        waarden = inhoud.values()
+    elif isinstance(inhoud, list):
+        waarden = inhoud
+    else:
+        return
+    for waarde in waarden:
+        yield from _dicts(waarde)
+
+
 def _uids(inhoud) -> set[str]:
     """The principles a frozen content shows (every dict carrying a principle's `uid`)."""
-    gevonden = set()
-    if isinstance(inhoud, dict):
-        if "uid" in inhoud and "titel" in inhoud:
-            gevonden.add(str(inhoud["uid"]))
-        for waarde in inhoud.values():
-            gevonden |= _uids(waarde)
-    elif isinstance(inhoud, list):
-        for waarde in inhoud:
-            gevonden |= _uids(waarde)
-    return gevonden
+    return {str(d["uid"]) for d in _dicts(inhoud) if "uid" in d and "titel" in d}
 
 
 def _voorziening_ids(inhoud) -> set[int]:
     """The services whose figures or developments the content shows."""
-    gevonden = set()
-    if isinstance(inhoud, dict):
-        if isinstance(inhoud.get("voorziening_id"), int):
-            gevonden.add(inhoud["voorziening_id"])
-        for waarde in inhoud.values():
-            gevonden |= _voorziening_ids(waarde)
-    elif isinstance(inhoud, list):
-        for waarde in inhoud:
-            gevonden |= _voorziening_ids(waarde)
-    return gevonden
+    return {d["voorziening_id"] for d in _dicts(inhoud) if isinstance(d.get("voorziening_id"), int)}
 
 
 def _heeft_planning(inhoud) -> bool:
