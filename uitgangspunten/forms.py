@@ -51,6 +51,10 @@ class SectieForm(RevisieForm):
         # The browser's own limit would silently cut pasted text: the server says what is wrong.
         self.fields["titel"].widget.attrs.pop("maxlength", None)
 
+    def voetnoten_vanaf(self, begin: int) -> None:
+        """The editor's first footnote shows `begin + 1` (data-voetnoot-begin, docs/editor.md)."""
+        self.fields["tekst"].widget.attrs["data-voetnoot-begin"] = str(begin)
+
 
 class NieuweSectieForm(EenmaligVeld, forms.Form):
     soort = forms.ChoiceField(

@@ -7,6 +7,7 @@ of queries, whatever the number of principles or services.
 
 from collections import defaultdict
 
+from inkoop.core.markdown import voetnoten_aantal
 from inkoop.trajecten.models import Mijlpaal, TrajectVoorziening
 from voorzieningen.constants import KengetalSoort
 from voorzieningen.models import Kengetal
@@ -237,6 +238,46 @@ def datum_tekst(iso: str, *, voluit: bool = False) -> str:
     if voluit:
         return f"{int(dag)} {MAANDEN[int(maand) - 1]} {jaar}"
     return f"{dag}-{maand}-{jaar}"
+
+
+def voetnoten_nummeren(secties: list[dict]) -> list[dict]:
+    """The sections with the footnote number each text continues from (`voetnoot_begin`: the
+    footnotes before it; a section's `voetnoot_eind`: the footnotes up to its end), counted as
+    the PDF counts them: one counter over the whole document, in the order pdf/_inhoud.html
+    prints the texts (a section's text, then its principles'
+    explanations; in the per-service table per row the developments, then the principles).
+    Returns copies: the content (a frozen version's JSON) stays as it was, and a principle that
+    two sections show gets a number in each. The number is part of the section's data, so it is
+    part of the key of its cached fragment (templatetags/sectie_fragment.py)."""
+    teller = 0
+
+    def genummerd(data: dict, veld: str) -> dict:
+        nonlocal teller
+        uit = {**data, "voetnoot_begin": teller}
+        teller += voetnoten_aantal(data.get(veld) or "")
+        return uit
+
+    uit = []
+    for sectie in secties:
+        kopie = genummerd(sectie, "tekst")
+        if "groepen" in sectie:
+            kopie["groepen"] = [
+                {
+                    **groep,
+                    "uitgangspunten": [genummerd(up, "uitleg") for up in groep["uitgangspunten"]],
+                }
+                for groep in sectie["groepen"]
+            ]
+        if "voorzieningen" in sectie:
+            rijen = []
+            for rij in sectie["voorzieningen"]:
+                rij = genummerd(rij, "ontwikkelingen")
+                rij["uitgangspunten"] = [genummerd(up, "uitleg") for up in rij["uitgangspunten"]]
+                rijen.append(rij)
+            kopie["voorzieningen"] = rijen
+        kopie["voetnoot_eind"] = teller
+        uit.append(kopie)
+    return uit
 
 
 def uitgangspunten_in_sectie(sectie: dict) -> list[dict]:

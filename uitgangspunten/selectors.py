@@ -15,6 +15,7 @@ from .inhoud import (
     opmaak_van,
     per_voorziening_rijen,
     uitgangspunten_in_sectie,
+    voetnoten_nummeren,
 )
 from .models import Document, Opmerking, Sectie, Uitgangspunt, Versie
 
@@ -197,8 +198,10 @@ def per_voorziening(traject, user) -> dict:
 
 
 def editor(document, user) -> dict:
-    """The document editor: content with review comments per section and move flags."""
+    """The document editor: content with review comments per section, move flags and the
+    footnote numbers of the PDF (`voetnoten_nummeren`)."""
     inhoud = document_inhoud(document)
+    inhoud["secties"] = voetnoten_nummeren(inhoud["secties"])
     opmerkingen = list(open_opmerkingen(document))
     per_sectie = defaultdict(list)
     for opmerking in opmerkingen:

@@ -38,13 +38,33 @@ URL_SCHEMES = {"http", "https", "mailto"}
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # "html": False: raw HTML in the input is shown as text, not passed on.
-    return (
+    md = (
         MarkdownIt("commonmark", {"html": False, "linkify": False})
         .enable("table")
         .use(footnote_plugin)
         # Only bracketed spans, only the class "underline": braces after a link or code stay text.
         .use(attrs_plugin, after=("span_close",), spans=True, allowed=["class"])
     )
+    md.add_render_rule("footnote_caption", _voetnoot_nummer)
+    md.add_render_rule("footnote_block_open", _voetnoten_lijst)
+    return md
+
+
+# The PDF numbers footnotes over the whole document (WeasyPrint's footnote counter); a page that
+# shows the texts of a document one by one gives each text the number to continue from
+# (`begin`: the footnotes before it), so the numbers are the same. The ids stay per text.
+def _voetnoot_nummer(self, tokens, idx, options, env) -> str:
+    meta = tokens[idx].meta
+    nummer = str(meta["id"] + 1 + env.get("voetnootBegin", 0))
+    if meta.get("subId", -1) > 0:
+        nummer += f":{meta['subId']}"
+    return f"[{nummer}]"
+
+
+def _voetnoten_lijst(self, tokens, idx, options, env) -> str:
+    begin = env.get("voetnootBegin", 0)
+    start = f' start="{begin + 1}"' if begin else ""
+    return f'<hr class="footnotes-sep">\n<section class="footnotes">\n<ol{start}>\n'
 
 
 # Browsers drop tabs and newlines from an address and read "\\" as "/": "/\t/evil.example"
@@ -72,21 +92,40 @@ def sanitise(html: str) -> str:
     )
 
 
-def naar_html(tekst: str, kenmerk: str | None = None) -> SafeString:
+def naar_html(tekst: str, kenmerk: str | None = None, begin: int = 0) -> SafeString:
     """Render user markdown to sanitised HTML that is safe to put in a page or a PDF.
 
-    `kenmerk` makes footnote ids unique when several texts share one page.
+    `kenmerk` makes footnote ids unique when several texts share one page; `begin` is the
+    number of footnotes before this text (its first footnote shows number `begin + 1`).
     """
     if not tekst:
         return mark_safe("")
-    return _naar_html(tekst, kenmerk)
+    return _naar_html(tekst, kenmerk, begin)
+
+
+def voetnoten_aantal(tekst: str) -> int:
+    """How many footnotes a text shows (the PDF gives each its own number): every footnote
+    with a reference, once, however often it is referenced; a definition without one is not
+    shown."""
+    if not tekst or ("[^" not in tekst and "^[" not in tekst):
+        return 0
+    return _voetnoten_aantal(tekst)
+
+
+@lru_cache(maxsize=4096)
+def _voetnoten_aantal(tekst: str) -> int:
+    env = {}
+    _parser().parse(tekst, env)
+    return len(env.get("footnotes", {}).get("list", {}))
 
 
 # A document page renders every principle's text on each view; the same text gives the same
 # HTML, so a bounded cache saves most of the page's time.
 @lru_cache(maxsize=2048)
-def _naar_html(tekst: str, kenmerk: str | None) -> SafeString:
+def _naar_html(tekst: str, kenmerk: str | None, begin: int = 0) -> SafeString:
     env = {"docId": kenmerk} if kenmerk else {}
+    if begin:
+        env["voetnootBegin"] = begin
     # Headings inside a section start at h3: the section title is the h2.
     # The whole text, always: the forms limit what is typed (inkoop.core.velden.MAX_LANGE_TEKST),
     # and a text that came in another way is shown whole rather than cut without a word.

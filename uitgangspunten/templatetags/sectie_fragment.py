@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from inkoop.core.fragmenten import fragment
 from uitgangspunten.constants import SectieSoort, UitgangspuntStatus
+from uitgangspunten.inhoud import voetnoten_nummeren
 
 register = template.Library()
 
@@ -36,11 +37,24 @@ def inhoud_van(sectie: dict) -> str:
     return json.dumps(delen, sort_keys=True)
 
 
+@register.filter
+def voetnoten_genummerd(secties):
+    """{% for sectie in inhoud.secties|voetnoten_genummerd %}: the sections with the footnote
+    number each text continues from, as the PDF numbers them (its `voetnoot_begin` values are
+    section data, so part of the fragment's key)."""
+    return voetnoten_nummeren(secties)
+
+
 @register.simple_tag(takes_context=True)
-def sectie_html(context, sectie):
+def sectie_html(context, sectie, oob=False):
+    """`oob=True`: the section replaces its shown self out of band (htmx), when a save
+    elsewhere changed its footnote numbers; a section open in its edit form has no such element
+    and stays as it is."""
     sjabloon = context.template.engine.get_template(SECTIE)
     delen = (get_language(), get_script_prefix(), inhoud_van(sectie))
     html = fragment("sectie", delen, lambda: renderen(sjabloon, sectie))
+    if oob:
+        html = html.replace("<section ", '<section hx-swap-oob="true" ', 1)
     return mark_safe(html)  # noqa: S308 - rendered by the template engine with autoescaping
 
 

@@ -11,6 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_token
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.htmx import pagina
+from inkoop.core.markdown import voetnoten_aantal
 from inkoop.core.revisie import (
     CONFLICT,
     ONGELDIG,
@@ -56,11 +57,22 @@ def _editor(request, document, partial=None, status=200, **extra):
     context = selectors.editor(document, request.user)
     context |= {"nieuwe_sectie_form": NieuweSectieForm(auto_id="nieuw_%s")}
     context |= {"versie_form": VersieForm()} | extra
+    secties = context["inhoud"]["secties"]
     if "sectie_id" in extra:
-        secties = context["inhoud"]["secties"]
         context["sectie"] = next((s for s in secties if s["id"] == extra["sectie_id"]), None)
         if context["sectie"] is None:
             raise Http404
+    if extra.get("voetnoten_verschoven"):
+        # The saved text has more or fewer footnotes: the numbers of every later section with
+        # footnotes change too, and go along out of band (document.html, partial "sectie").
+        plek = next(i for i, s in enumerate(secties) if s["id"] == extra["sectie_id"])
+        context["verschoven_secties"] = [
+            s for s in secties[plek + 1 :] if s["voetnoot_eind"] > s["voetnoot_begin"]
+        ]
+    if "form" in extra:
+        # The editor numbers the text's footnotes on from those before it, as the PDF does.
+        bewerkt = next((s for s in secties if s["id"] == extra.get("bewerk_id")), None)
+        extra["form"].voetnoten_vanaf(bewerkt["voetnoot_begin"] if bewerkt else 0)
     return pagina(request, DOCUMENT, context, partial=partial, status=status)
 
 
@@ -121,6 +133,8 @@ def sectie_bewerken(request, pk, sectie_pk):
         )
         return _editor(request, document, "sectie", form=form, **bewerken)
 
+    voetnoten_voor = voetnoten_aantal(sectie.tekst)
+
     def opslaan(revisie, titel, tekst):
         services.sectie_bijwerken(
             sectie=sectie, revisie=revisie, auteur=request.user, titel=titel, tekst=tekst
@@ -141,6 +155,7 @@ def sectie_bewerken(request, pk, sectie_pk):
         sectie_id=sectie.pk,
         opgeslagen_id=sectie.pk if status == OPGESLAGEN else None,
         oob_status="Opgeslagen" if status == OPGESLAGEN else "Opgeslagen tekst behouden",
+        voetnoten_verschoven=voetnoten_aantal(sectie.tekst) != voetnoten_voor,
     )
 
 
