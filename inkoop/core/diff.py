@@ -37,6 +37,9 @@ TIJD_S = 0.5
 
 INS_LABEL = '<span class="visually-hidden">ingevoegd: </span>'
 DEL_LABEL = '<span class="visually-hidden">verwijderd: </span>'
+# The same words with other formatting (bold, a link, a heading, indented): marked on their own.
+OPMAAK = '<span class="app-diff__opmaak">'
+OPMAAK_LABEL = '<span class="visually-hidden">opmaak gewijzigd: </span>'
 MELDING_BLOK = (
     '<span class="app-diff__melding" role="note">Deze tekst is te lang of te sterk gewijzigd '
     "om woord voor woord te vergelijken: de oude tekst staat hieronder doorgehaald en de nieuwe "
@@ -98,7 +101,12 @@ def _verschil(oud: list[str], nieuw: list[str], grens: Begrenzing):
 
 
 def _markeer(soort: str, tekst: str, label: str) -> str:
-    return f"<{soort}>{label}{escape(tekst)}</{soort}>" if tekst else ""
+    # The space before the words stays outside the mark: "Planning [ingevoegd: en ...]".
+    woorden = tekst.lstrip()
+    if not woorden:
+        return f"<{soort}>{label}{escape(tekst)}</{soort}>" if tekst else ""
+    voor = tekst[: len(tekst) - len(woorden)]
+    return f"{escape(voor)}<{soort}>{label}{escape(woorden)}</{soort}>"
 
 
 def woord_diff(
@@ -247,6 +255,53 @@ def _eind_tags(resultaat: list) -> list[str]:
     return eind
 
 
+def _omgeving(tokens) -> list[tuple[str, ...]]:
+    """Per lxml token, the names of the tags around it (paragraph, list item, bold, link...):
+    two equal words in another context had their formatting changed."""
+    stapel, uit = [], []
+    for tok in tokens:
+        for tag in tok.pre_tags:
+            _stapelen(stapel, tag)
+        uit.append(tuple(stapel))
+        for tag in tok.post_tags:
+            _stapelen(stapel, tag)
+    return uit
+
+
+def _stapelen(stapel: list[str], tag: str) -> None:
+    naam = (_TAGNAAM.match(tag) or [None, ""])[1].lower()
+    if not naam or naam in LEEG:
+        return
+    if not tag.startswith("</"):
+        stapel.append(naam)
+    elif naam in stapel:
+        del stapel[len(stapel) - 1 - stapel[::-1].index(naam)]
+
+
+def _gelijk_of_opmaak(tokens, oud_omgeving, nieuw_omgeving) -> list[str]:
+    """Equal words as lxml writes them (`expand_tokens(equal=True)`), where a word whose
+    formatting changed sits in an OPMAAK span, inside its own tags so the HTML stays valid."""
+    uit, open_ = [], False
+    for tok, a, b in zip(tokens, oud_omgeving, nieuw_omgeving, strict=True):
+        anders = a != b
+        if open_ and (tok.pre_tags or not anders):
+            uit.append("</span>")
+            open_ = False
+        uit.extend(tok.pre_tags)
+        if not tok.hide_when_equal:
+            if anders and not open_:
+                uit.append(OPMAAK)
+                open_ = True
+            uit.append(tok.html() + (tok.trailing_whitespace or ""))
+        if open_ and tok.post_tags:
+            uit.append("</span>")
+            open_ = False
+        uit.extend(tok.post_tags)
+    if open_:
+        uit.append("</span>")
+    return uit
+
+
 def _woorden(oud: str, nieuw: str, grens: Begrenzing) -> str | None:
     """One changed run of blocks, word by word: lxml's tokens and insertions
     (htmldiff_tokens), our bounded diff, deletions placed inline. None when out of time."""
@@ -262,10 +317,13 @@ def _woorden(oud: str, nieuw: str, grens: Begrenzing) -> str | None:
     elif a:
         stappen = [("-", len(a))]
     resultaat: list = []
+    omgeving_a, omgeving_b = _omgeving(a), _omgeving(b)
     i = j = 0
     for k, (op, n) in enumerate(stappen):
         if op == "=":
-            resultaat.extend(lxml_diff.expand_tokens(b[j : j + n], equal=True))
+            resultaat.extend(
+                _gelijk_of_opmaak(b[j : j + n], omgeving_a[i : i + n], omgeving_b[j : j + n])
+            )
             i, j = i + n, j + n
         elif op == "+":
             lxml_diff.merge_insert(lxml_diff.expand_tokens(b[j : j + n]), resultaat)
@@ -372,6 +430,7 @@ def html_diff(
     html = "".join(delen)
     if labels:
         html = html.replace("<ins>", "<ins>" + INS_LABEL).replace("<del>", "<del>" + DEL_LABEL)
+        html = html.replace(OPMAAK, OPMAAK + OPMAAK_LABEL)
     html = html.replace("\x01", dl).replace("\x02", ins)
     if labels:  # a page, not the PDF: wide tables scroll in their own region
         html = scrollbare_tabellen(html)

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from inkoop.core.diff import tekst_diff
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
+from tests.factories.export import document_met_inhoud, versie_vastleggen
 from uitgangspunten.models import Document
 
 pytestmark = pytest.mark.django_db
@@ -105,8 +106,6 @@ def test_tekst_diff_houdt_de_structuur_geldig_bij_verwijderde_cellen_en_alineas(
 
 def test_sectie_zonder_titel_heeft_geen_kop_en_geen_inhoudsregel(client, regio, adviseur):
     from inkoop.besluitvorming import pdf as besluitvorming_pdf
-    from tests.factories.export import document_met_inhoud, versie_vastleggen
-
     document = document_met_inhoud(regio)
     # The introduction comes first: the other sections make room (places are unique).
     document.secties.update(volgorde=F("volgorde") + 100)
@@ -131,3 +130,48 @@ def test_tabel_in_tekst_staat_in_een_scrollgebied_met_label():
         in html
     )
     assert html.count("</table></div>") == 1
+
+
+def test_alleen_opmaak_gewijzigd_is_een_eigen_markering():
+    """A word that becomes bold (same text) is marked, in its own style, with hidden text for
+    screen readers; so are a word that is no longer bold, a link, a heading and indenting."""
+    html = tekst_diff("Een visie op zorg.\n\nTwee.", "Een **visie** op zorg.\n\nTwee.", "t", True)
+    assert (
+        '<p>Een <strong><span class="app-diff__opmaak"><span class="visually-hidden">'
+        "opmaak gewijzigd: </span>visie</span></strong> op zorg.</p><p>Twee.</p>"
+    ) == html
+    assert "<ins>" not in html and "<del>" not in html
+    weg = tekst_diff("Een **visie** op zorg.", "Een visie op zorg.", "t")
+    assert '<p>Een <span class="app-diff__opmaak">visie </span>op zorg.</p>' == weg
+    link = tekst_diff("Lees de nota hier.", "Lees de [nota](https://example.org) hier.", "t")
+    assert '<span class="app-diff__opmaak">nota</span></a>' in link
+    assert '<h3><span class="app-diff__opmaak">Kop</span></h3>' in tekst_diff("Kop", "# Kop", "t")
+    genest = tekst_diff("- a\n- b", "- a\n  - b", "t")
+    assert '<li><span class="app-diff__opmaak">b</span></li>' in genest
+    assert "app-diff__opmaak" not in tekst_diff("Een **visie**.\n\nOud.", "Een **visie**.\n\nNieuw.")
+    lxml_html.fragments_fromstring(link)  # still valid HTML
+
+
+def test_redline_pdf_zegt_in_woorden_wat_er_veranderde(regio):
+    """Colour and lines do not survive a black-and-white print or a copy of the text: the
+    redline PDF's text carries every mark in words, between brackets."""
+    document = document_met_inhoud(regio, voorzieningen=1, hoofdstukken=1)
+    sectie = document.secties.get(titel="Hoofdstuk 1")
+    sectie.tekst = "Wij kopen zorg in voor de regio samen. Dit vervalt."
+    sectie.save()
+    versie_vastleggen(document)
+    sectie.tekst = "Wij kopen goede zorg in voor de **regio** samen."
+    sectie.save()
+    document.secties.filter(titel="Planning").update(titel="Planning en mijlpalen")
+    tweede = versie_vastleggen(document, nummer=2)
+    bron = export_selectors.bron("redline", tweede)
+    _html, pdf_bytes = pdf.render_pdf(bron.template, bron.context, metadata=bron.metadata)
+    tekst = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
+    tekst = re.sub(r"\s+", " ", tekst)
+    assert "kopen [ingevoegd: goede] zorg" in tekst
+    assert "[opmaak gewijzigd: regio]" in tekst
+    assert "Planning [ingevoegd: en mijlpalen]" in tekst
+    assert re.search(r"\[verwijderd: [^\]]*vervalt[^\]]*\]", tekst), tekst
+    # The legend explains the words; its own examples carry none.
+    assert "[ingevoegd: …], [verwijderd: …], [opmaak gewijzigd: …]" in tekst
+    assert "[ingevoegd: Onderstreept" not in tekst
