@@ -94,6 +94,13 @@ def structuur(tekst_html):
 
 
 def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
+    # An introduction with a footnote before the text: the PDF numbers over the whole
+    # document, so the page and the editor number this text's footnotes 2 and 3.
+    Sectie.objects.filter(document=document).update(volgorde=1)
+    SectieFactory(
+        document=document, titel="Inleiding", volgorde=0,
+        tekst="Vooraf.[^1]\n\n[^1]: Een noot vooraf.",
+    )  # fmt: skip
     pagina = inloggen("adviseur")
     bewerken(pagina, document)
     toegankelijk(pagina, "editor open")
@@ -123,7 +130,7 @@ def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
 
     nummers = pagina.locator(".app-opmaak__tekst .app-voetnoot")
     expect(nummers).to_have_count(2)
-    assert [nummers.nth(i).get_attribute("data-nummer") for i in range(2)] == ["1", "2"]
+    assert [nummers.nth(i).get_attribute("data-nummer") for i in range(2)] == ["2", "3"]
     assert markdown(pagina) == (
         "## Onze visie\n\nWat we doen:\n\n- Eerst\n  - Genest\n- Daarna\n\n"
         "| Jaar | Bedrag |\n| --- | --- |\n| 2026 | 10 |\n| 2027 | 12 |\n\n"
@@ -138,7 +145,7 @@ def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
             break
     pagina.keyboard.press("Enter")
     expect(pagina.locator("#opslagstatus")).to_have_text("Opgeslagen")
-    sectie = Sectie.objects.get(document=document)
+    sectie = Sectie.objects.get(document=document, titel="Visie")
     assert "[^2]: Tweede bron." in sectie.tekst
 
     # On the page after a reload, in the preview, and in the PDF: the same structure, the
@@ -147,7 +154,7 @@ def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
     tekst = pagina.locator(f"#s-{sectie.pk} .app-tekst").inner_html()
     assert structuur(tekst) == {"kop": True, "genest": True, "tabel": True}
     refs = pagina.locator(f"#s-{sectie.pk} sup a[href^='#fn']")
-    expect(refs).to_have_text(["[1]", "[2]"])
+    expect(refs).to_have_text(["[2]", "[3]"])
 
     pagina.goto(f"/documenten/{document.pk}/voorbeeld/")
     voorbeeld = pagina.locator("main").inner_html()
@@ -161,13 +168,18 @@ def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
     assert re.search(r'<span class="footnote"[^>]*>Eerste bron\.</span>', html)
     alles = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
     assert "Onze visie" in alles and "Genest" in alles and "2027" in alles
-    # The footnote numbers of the PDF (WeasyPrint's footnote counter) are 1 and 2, as on the
-    # page and in the editor.
-    assert re.search(r"1\.\s*Eerste bron\.", alles) and re.search(r"2\.\s*Tweede bron\.", alles)
+    # The footnote numbers of the PDF (WeasyPrint's footnote counter over the whole document)
+    # are 2 and 3, as on the page and in the editor.
+    assert re.search(r"1\.\s*Een noot vooraf\.", alles)
+    assert re.search(r"2\.\s*Eerste bron\.", alles) and re.search(r"3\.\s*Tweede bron\.", alles)
+    pagina.goto(f"/documenten/{document.pk}/voorbeeld/")
+    expect(pagina.locator(f"#sectie-{sectie.pk} sup a[href^='#fn']")).to_have_text(["[2]", "[3]"])
 
-    # Opened again, the editor shows the same: numbers 1 and 2, the text unchanged.
+    # Opened again, the editor shows the same: numbers 2 and 3, the text unchanged.
     bewerken(pagina, document)
-    expect(pagina.locator(".app-opmaak__tekst .app-voetnoot")).to_have_count(2)
+    nummers = pagina.locator(".app-opmaak__tekst .app-voetnoot")
+    expect(nummers).to_have_count(2)
+    assert [nummers.nth(i).get_attribute("data-nummer") for i in range(2)] == ["2", "3"]
     expect(pagina.locator(".app-opmaak__tekst table th").first).to_have_text("Jaar")
     assert markdown(pagina) == sectie.tekst
 

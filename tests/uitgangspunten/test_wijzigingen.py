@@ -106,6 +106,7 @@ def test_tekst_diff_houdt_de_structuur_geldig_bij_verwijderde_cellen_en_alineas(
 
 def test_sectie_zonder_titel_heeft_geen_kop_en_geen_inhoudsregel(client, regio, adviseur):
     from inkoop.besluitvorming import pdf as besluitvorming_pdf
+
     document = document_met_inhoud(regio)
     # The introduction comes first: the other sections make room (places are unique).
     document.secties.update(volgorde=F("volgorde") + 100)
@@ -148,7 +149,9 @@ def test_alleen_opmaak_gewijzigd_is_een_eigen_markering():
     assert '<h3><span class="app-diff__opmaak">Kop</span></h3>' in tekst_diff("Kop", "# Kop", "t")
     genest = tekst_diff("- a\n- b", "- a\n  - b", "t")
     assert '<li><span class="app-diff__opmaak">b</span></li>' in genest
-    assert "app-diff__opmaak" not in tekst_diff("Een **visie**.\n\nOud.", "Een **visie**.\n\nNieuw.")
+    assert "app-diff__opmaak" not in tekst_diff(
+        "Een **visie**.\n\nOud.", "Een **visie**.\n\nNieuw."
+    )
     lxml_html.fragments_fromstring(link)  # still valid HTML
 
 
