@@ -371,6 +371,67 @@ def _inklappen(stukken: list[tuple[str, bool]]) -> list[str]:
     return uit + _ingeklapt(run)
 
 
+# A block (paragraph, list, table) deleted in one place and inserted unchanged in another is
+# a move, not a deletion plus an insertion: shown once, where it now stands, with a link back
+# and forth. Only blocks with some words: an empty paragraph or a rule is no move.
+VERPLAATST_MIN_TEKENS = 12
+VOORPROEF_WOORDEN = 8
+
+
+def _tekst_van(blok: str) -> str:
+    return lxml_html.fragment_fromstring(blok, create_parent="div").text_content().strip()
+
+
+def _verplaatsingen(stappen, a: list[str], b: list[str]):
+    """({old index: (number, later)}, {new index: (number, earlier)}) of the moved blocks: the
+    same block deleted and inserted, paired in order of appearance. `later`/`earlier`: the
+    other place is further on or further back in the compared text."""
+    weg, erbij = {}, {}
+    i = j = plek = 0
+    for op, n in stappen:
+        for _ in range(n):
+            if op == "-":
+                weg.setdefault(a[i], []).append((i, plek))
+                i += 1
+            elif op == "+":
+                erbij.setdefault(b[j], []).append((j, plek))
+                j += 1
+            else:
+                i, j = i + 1, j + 1
+            plek += 1
+    van, naar = {}, {}
+    for blok, oude in weg.items():
+        if blok not in erbij or len(_tekst_van(blok)) < VERPLAATST_MIN_TEKENS:
+            continue
+        for (k_oud, p_oud), (k_nieuw, p_nieuw) in zip(oude, erbij[blok], strict=False):
+            nummer = len(van) + 1
+            van[k_oud] = (nummer, p_nieuw > p_oud)
+            naar[k_nieuw] = (nummer, p_oud < p_nieuw)
+    return van, naar
+
+
+def _verplaatst_van(blok: str, anker: str, nummer: int, later: bool) -> str:
+    """Where a moved block stood: a line with its first words, linking to where it went."""
+    woorden = _tekst_van(blok).split()
+    voorproef = " ".join(woorden[:VOORPROEF_WOORDEN])
+    voorproef += " …" if len(woorden) > VOORPROEF_WOORDEN else ""
+    waar = "beneden" if later else "boven"
+    return (
+        f'<p class="app-diff__verplaatst app-diff__verplaatst--van" id="{anker}-{nummer}-van">'
+        f'<a href="#{anker}-{nummer}">Verplaatst naar {waar}</a>: “{escape(voorproef)}”</p>'
+    )
+
+
+def _verplaatst_naar(blok: str, anker: str, nummer: int, eerder: bool) -> str:
+    """A moved block where it now stands, unchanged, with a link to where it stood."""
+    waar = "hierboven" if eerder else "hieronder"
+    return (
+        f'<div class="app-diff__verplaatst" id="{anker}-{nummer}">'
+        f'<p class="app-diff__verplaatst-label"><a href="#{anker}-{nummer}-van">Verplaatst, '
+        f"stond {waar}</a></p>{blok}</div>"
+    )
+
+
 def _blok(soort: str, html: str, label: str) -> str:
     # <ins> and <del> may hold paragraphs and tables: the text keeps its structure.
     return f'<{soort} class="app-diff__blok">{label}{html}</{soort}>' if html else ""
@@ -378,14 +439,16 @@ def _blok(soort: str, html: str, label: str) -> str:
 
 def html_diff(
     oud: str, nieuw: str, labels: bool = False, *, grens: Begrenzing | None = None,
-    inklappen: bool = False,
+    inklappen: bool = False, anker: str = "t",
 ) -> SafeString:  # fmt: skip
     """Tracked changes between two sanitised HTML fragments (the output of `naar_html`).
 
     The new text's markup with deleted words in <del> and inserted ones in <ins>, bounded by
     `grens` like `woord_diff`: where the budget runs out the old text is shown deleted and the
     new one inserted, with a note. With `labels`, each mark starts with visually hidden text
-    for screen readers; with `inklappen`, long runs of unchanged paragraphs fold away.
+    for screen readers; with `inklappen`, long runs of unchanged paragraphs fold away. A moved
+    block is shown where it now stands, linked to where it stood (ids start with `anker`,
+    unique per page).
     """
     grens = grens or Begrenzing()
     if oud == nieuw:
@@ -414,17 +477,26 @@ def html_diff(
         stukken.append((html, True))
         weg.clear(), erbij.clear()
 
+    van, naar = _verplaatsingen(stappen, a, b)
+    anker = f"verplaatst-{anker}"
     for op, n in stappen:
         if op == "=":
             run_af()
             stukken.extend((blok, False) for blok in b[j : j + n])
             i, j = i + n, j + n
-        elif op == "-":
-            weg.extend(a[i : i + n])
-            i += n
-        else:
-            erbij.extend(b[j : j + n])
-            j += n
+            continue
+        for _ in range(n):
+            if op == "-" and i in van:
+                run_af()
+                stukken.append((_verplaatst_van(a[i], anker, *van[i]), True))
+            elif op == "+" and j in naar:
+                run_af()
+                stukken.append((_verplaatst_naar(b[j], anker, *naar[j]), True))
+            elif op == "-":
+                weg.append(a[i])
+            else:
+                erbij.append(b[j])
+            i, j = (i + 1, j) if op == "-" else (i, j + 1)
     run_af()
     delen = _inklappen(stukken) if inklappen else [stuk for stuk, _ in stukken]
     html = "".join(delen)
@@ -449,6 +521,7 @@ def tekst_diff(
         labels,
         grens=grens,
         inklappen=inklappen,
+        anker=kenmerk or "t",
     )
 
 
@@ -490,6 +563,23 @@ def _veld_diffs(oud, nieuw, velden, labels, grens, kenmerk, inklappen=False) -> 
     return diffs
 
 
+def _verplaatst(oud_ids: list, nieuw_ids: list, grens: Begrenzing) -> set:
+    """The sections that changed place: of those in both contents, the ones outside the
+    longest run that kept its order (moving one section up does not move all it passed)."""
+    gemeen = set(oud_ids) & set(nieuw_ids)
+    a, b = [x for x in oud_ids if x in gemeen], [x for x in nieuw_ids if x in gemeen]
+    if a == b:
+        return set()
+    stappen = _stappen(a, b, grens) or [("-", len(a)), ("+", len(b))]
+    verplaatst, j = set(), 0
+    for op, n in stappen:
+        if op == "+":
+            verplaatst.update(b[j : j + n])
+        if op != "-":
+            j += n
+    return verplaatst
+
+
 def _gelijk(oud, nieuw, velden) -> bool:
     return all((oud or {}).get(v) == (nieuw or {}).get(v) for v in velden)
 
@@ -520,20 +610,24 @@ def inhoud_diff(
 
     oude_secties = {s["id"]: s for s in oud.get("secties", [])}
     nieuwe_secties = {s["id"]: s for s in nieuw.get("secties", [])}
+    oude_plek = {sid: k for k, sid in enumerate(oude_secties, start=1)}
+    nieuwe_plek = {sid: k for k, sid in enumerate(nieuwe_secties, start=1)}
+    verplaatst = _verplaatst(list(oude_secties), list(nieuwe_secties), grens)
     secties, ongewijzigd = [], {"secties": [], "uitgangspunten": []}
     for sid in [*nieuwe_secties, *[s for s in oude_secties if s not in nieuwe_secties]]:
         o, n = oude_secties.get(sid), nieuwe_secties.get(sid)
-        if _gelijk(o, n, ("titel", "tekst")):
+        gelijk = _gelijk(o, n, ("titel", "tekst"))
+        if gelijk and sid not in verplaatst:
             ongewijzigd["secties"].append(n["titel"])
             continue
-        secties.append(
-            {
-                "id": sid,
-                "status": _status(o, n),
-                "titel": (n or o)["titel"],
-                **_veld_diffs(o, n, ("titel", "tekst"), labels, grens, f"d{sid}", inklappen),
-            }
-        )
+        item = {"id": sid, "status": _status(o, n), "titel": (n or o)["titel"], "verplaatst": None}
+        if sid in verplaatst:
+            item["verplaatst"] = {"van": oude_plek[sid], "naar": nieuwe_plek[sid]}
+        if gelijk:  # only moved: its text needs no second reading
+            item |= {"status": "verplaatst", "titel_html": escape(n["titel"]), "tekst_html": ""}
+        else:
+            item |= _veld_diffs(o, n, ("titel", "tekst"), labels, grens, f"d{sid}", inklappen)
+        secties.append(item)
 
     oude_up, nieuwe_up = {}, {}
     for s in oud.get("secties", []):

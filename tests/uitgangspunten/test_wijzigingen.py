@@ -16,6 +16,7 @@ from inkoop.core.diff import tekst_diff
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from tests.factories.export import document_met_inhoud, versie_vastleggen
+from uitgangspunten import services
 from uitgangspunten.models import Document
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,43 @@ def test_redline_pdf_zegt_in_woorden_wat_er_veranderde(regio):
     # The legend explains the words; its own examples carry none.
     assert "[ingevoegd: …], [verwijderd: …], [opmaak gewijzigd: …]" in tekst
     assert "[ingevoegd: Onderstreept" not in tekst
+
+
+def test_verplaatste_alinea_staat_er_een_keer_met_links_heen_en_terug():
+    oud = "Eerste alinea met wat woorden.\n\nTweede blijft staan.\n\nDerde blijft ook.\n\nJa."
+    nieuw = "Tweede blijft staan.\n\nDerde blijft ook.\n\nEerste alinea met wat woorden.\n\nJa."
+    html = tekst_diff(oud, nieuw, "d7-tekst", True)
+    assert "<del>" not in html and "<ins>" not in html
+    boom = lxml_html.fragment_fromstring(html, create_parent="div")
+    van = boom.get_element_by_id("verplaatst-d7-tekst-1-van")
+    naar = boom.get_element_by_id("verplaatst-d7-tekst-1")
+    assert van.xpath(".//a/@href") == ["#verplaatst-d7-tekst-1"]
+    assert van.text_content() == "Verplaatst naar beneden: “Eerste alinea met wat woorden.”"
+    assert naar.xpath(".//a/@href") == ["#verplaatst-d7-tekst-1-van"]
+    assert naar.text_content() == "Verplaatst, stond hierbovenEerste alinea met wat woorden."
+    # The old place comes first, the new place after the paragraphs it moved past.
+    assert html.index("-1-van") < html.index("Tweede") < html.index('id="verplaatst-d7-tekst-1"')
+    # A short paragraph that happens to recur is no move.
+    kort = tekst_diff("Ja.\n\nEen lange alinea hier.", "Een lange alinea hier.\n\nJa.", "k")
+    assert "<del>Ja.</del>" in kort and "app-diff__verplaatst" not in kort
+
+
+def test_verplaatste_sectie_en_de_vergelijkpagina(client, regio, adviseur):
+    document = document_met_inhoud(regio, voorzieningen=1, hoofdstukken=3)
+    versie_vastleggen(document)
+    derde = document.secties.get(titel="Hoofdstuk 3")
+    volgorde = list(
+        document.secties.order_by("is_bijlage", "volgorde").values_list("pk", flat=True)
+    )
+    volgorde.remove(derde.pk)
+    services.secties_ordenen(document=document, volgorde=[derde.pk, *volgorde], auteur=adviseur)
+    client.force_login(adviseur)
+    url = reverse("uitgangspunten:vergelijken", args=[document.pk]) + "?van=1&naar=concept"
+    response = client.get(url)
+    assert response.context["diff"]["secties"] == [
+        {
+            "id": derde.pk, "status": "verplaatst", "titel": "Hoofdstuk 3",
+            "verplaatst": {"van": 3, "naar": 1}, "titel_html": "Hoofdstuk 3", "tekst_html": "",
+        }
+    ]  # fmt: skip
+    assert "Verplaatst: was sectie 3, nu sectie 1." in response.content.decode()
