@@ -106,6 +106,11 @@ def test_nummers_op_de_pagina_gelijk_aan_de_pdf(client_als, adviseur, document):
     for response in (editor, voorbeeld, bevroren):
         assert response.status_code == 200
         assert noten_op_pagina(response.content.decode()) == verwacht()
+        # A section and a principle may have the same id: their footnote ids differ anyway.
+        ids = lxml_html.fromstring(response.content.decode()).xpath("//@id")
+        noot_ids = [i for i in ids if i.startswith("fn")]
+        assert len(ids) == len(set(ids)) and len(noot_ids) > len(NOTEN)
+        assert {i.split("-")[1][0] for i in noot_ids} == {"s", "u", "v"}
 
     bron = besluitvorming_pdf.versie_bron(versie)
     _html, pdf_bytes = pdf.render_pdf(bron.template, bron.context, metadata=bron.metadata)

@@ -13,13 +13,12 @@ def markdown_filter(tekst, kenmerk=None):
 
 
 @register.simple_tag
-def markdown_vanaf(tekst, kenmerk, begin=0):
-    """{% markdown_vanaf sectie.tekst sectie.id sectie.voetnoot_begin %}: as |markdown, with
-    the footnotes numbered on from `begin` (uitgangspunten.inhoud.voetnoten_nummeren), as the
-    PDF numbers them over the whole document."""
-    return scrollbare_tabellen(
-        naar_html(tekst or "", str(kenmerk) if kenmerk else None, int(begin or 0))
-    )
+def markdown_vanaf(tekst, soort, pk, begin=0):
+    """{% markdown_vanaf sectie.tekst "s" sectie.id sectie.voetnoot_begin %}: as |markdown,
+    with the footnotes numbered on from `begin` (uitgangspunten.inhoud.voetnoten_nummeren), as
+    the PDF numbers them over the whole document. The footnote ids carry the kind of text and
+    its id ("s12", "u12"), so a section and a principle with the same id share none."""
+    return scrollbare_tabellen(naar_html(tekst or "", f"{soort}{pk}", int(begin or 0)))
 
 
 @register.filter
