@@ -258,13 +258,17 @@ def _eind_tags(resultaat: list) -> list[str]:
 def _omgeving(tokens) -> list[tuple[str, ...]]:
     """Per lxml token, the names of the tags around it (paragraph, list item, bold, link...):
     two equal words in another context had their formatting changed."""
-    stapel, uit = [], []
+    stapel, uit, huidig = [], [], ()
     for tok in tokens:
-        for tag in tok.pre_tags:
-            _stapelen(stapel, tag)
-        uit.append(tuple(stapel))
-        for tag in tok.post_tags:
-            _stapelen(stapel, tag)
+        if tok.pre_tags:  # most words have no tags of their own: they share the last tuple
+            for tag in tok.pre_tags:
+                _stapelen(stapel, tag)
+            huidig = tuple(stapel)
+        uit.append(huidig)
+        if tok.post_tags:
+            for tag in tok.post_tags:
+                _stapelen(stapel, tag)
+            huidig = tuple(stapel)
     return uit
 
 
@@ -321,9 +325,11 @@ def _woorden(oud: str, nieuw: str, grens: Begrenzing) -> str | None:
     i = j = 0
     for k, (op, n) in enumerate(stappen):
         if op == "=":
-            resultaat.extend(
-                _gelijk_of_opmaak(b[j : j + n], omgeving_a[i : i + n], omgeving_b[j : j + n])
-            )
+            oud_om, nieuw_om = omgeving_a[i : i + n], omgeving_b[j : j + n]
+            if oud_om == nieuw_om:  # the common case: lxml's own (compiled) expansion
+                resultaat.extend(lxml_diff.expand_tokens(b[j : j + n], equal=True))
+            else:
+                resultaat.extend(_gelijk_of_opmaak(b[j : j + n], oud_om, nieuw_om))
             i, j = i + n, j + n
         elif op == "+":
             lxml_diff.merge_insert(lxml_diff.expand_tokens(b[j : j + n]), resultaat)
