@@ -184,6 +184,22 @@ def test_typen_met_werkbalk_en_toetsenbord_tot_in_de_pdf(inloggen, document):
     assert markdown(pagina) == sectie.tekst
 
 
+def test_een_voetnoot_erbij_hernummert_de_latere_secties_zonder_herladen(inloggen, document):
+    slot = SectieFactory(
+        document=document, titel="Slot", volgorde=1, tekst="Tot slot.[^1]\n\n[^1]: Slotnoot."
+    )
+    pagina = inloggen("adviseur")
+    bewerken(pagina, document)
+    pagina.keyboard.press("End")
+    knop(pagina, "Voetnoot")
+    typ(pagina, "Nieuwe noot.", "<Escape>")
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.locator("#opslagstatus")).to_have_text("Opgeslagen")
+    # The later section came along out of band: its note is now number 2, as in the PDF.
+    expect(pagina.locator(f"#sectie-{slot.pk} sup a[href^='#fn']")).to_have_text(["[2]"])
+    expect(pagina.locator(f"#sectie-{slot.pk} ol")).to_have_attribute("start", "2")
+
+
 # What Word (Office 365, Windows) puts on the clipboard: mso- styles and classes, spans, fonts,
 # colours, an image, list paragraphs and a footnote at the end.
 WORD_KLEMBORD = (Path(__file__).parent.parent / "fixtures" / "word_klembord.html").read_text()
