@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from inkoop.demo.demodata import DEMO_WACHTWOORD
 from tests.browser.conftest import toegankelijk
 from uitgangspunten.constants import Beoordeling
-from uitgangspunten.models import Versie
+from uitgangspunten.models import Sectie, Versie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,9 +60,21 @@ def test_directeur_beoordeelt_vanuit_mijn_werk_en_keurt_goed(inloggen):
     assert versie.beoordeling == Beoordeling.GOEDGEKEURD
     toegankelijk(pagina, "beoordelingspagina met uitkomst")
 
-    # The compare page and the history page: tracked changes, accessible, no sideways scroll.
+    # The draft after version 2: the first paragraph moved to the end, one word made bold.
     document_id = versie.document_id
-    for pad in (f"/documenten/{document_id}/vergelijken/?van=1&naar=2",
+    sectie = Sectie.objects.get(document_id=document_id, titel="Inleiding")
+    eerste, tweede, noot, *_ = sectie.tekst.split("\n\n")
+    pfho = "Na het **PFHO** is de paragraaf over de percelen aangescherpt."
+    sectie.tekst = "\n\n".join([tweede, pfho, eerste, noot])
+    sectie.save()
+    concept = f"/documenten/{document_id}/vergelijken/?van=2&naar=concept"
+    pagina.goto(concept)
+    expect(pagina.locator(".app-diff__verplaatst")).to_have_count(2)
+    expect(pagina.locator(".app-diff .app-diff__opmaak")).to_have_text("opmaak gewijzigd: PFHO")
+    expect(pagina.locator(".app-diff ins, .app-diff del")).to_have_count(0)
+
+    # The compare page and the history page: tracked changes, accessible, no sideways scroll.
+    for pad in (f"/documenten/{document_id}/vergelijken/?van=1&naar=2", concept,
                 f"/documenten/{document_id}/historie/"):  # fmt: skip
         for breedte in (1280, 390):
             pagina.set_viewport_size({"width": breedte, "height": 900})
