@@ -10,11 +10,13 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from inkoop.besluitvorming import pdf as besluitvorming_pdf
+from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.fragmenten import lokaal_legen
 from inkoop.core.markdown import naar_html, voetnoten_aantal
 from inkoop.pdf import render as pdf
 from tests.factories import (
     DocumentFactory,
+    GremiumFactory,
     SectieFactory,
     TrajectFactory,
     TrajectVoorzieningFactory,
@@ -172,3 +174,21 @@ def test_opslaan_werkt_de_nummers_van_latere_secties_bij(client_als, adviseur, d
     assert 'hx-swap-oob="true"' not in response.content.decode().replace(
         'id="opslagstatus" hx-swap-oob', ""
     )
+
+
+def test_voorstel_nummert_zijn_voetnoten_door_zoals_de_pdf(client_als, adviseur, regio):
+    voorstel = Voorstel.objects.create(
+        traject=TrajectFactory(regio=regio), gremium=GremiumFactory(regio=regio),
+        onderwerp="Vrijgeven", opgesteld_door=adviseur,
+        aanleiding="Het contract eindigt.^[Noot aanleiding]",
+        argumenten="Het werkt.[^1] Echt.[^2]\n\n[^1]: Noot argument een\n[^2]: Noot argument twee",
+        vervolg="Daarna.^[Noot vervolg]",
+    )  # fmt: skip
+    html = client_als(adviseur).get(reverse("inkoop:voorstel", args=[voorstel.pk])).content
+    noten = ["Noot aanleiding", "Noot argument een", "Noot argument twee", "Noot vervolg"]
+    assert noten_op_pagina(html.decode()) == list(enumerate(noten, start=1))
+    bron = besluitvorming_pdf.voorstel_bron(voorstel)
+    _html, pdf_bytes = pdf.render_pdf(bron.template, bron.context, metadata=bron.metadata)
+    tekst = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
+    for nummer, noot in enumerate(noten, start=1):
+        assert re.search(rf"(?m)^{nummer}\.\s*{noot}$", tekst), (nummer, noot, tekst)

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.dateparse import parse_date
 
-from inkoop.core.markdown import naar_html, scrollbare_tabellen
+from inkoop.core.markdown import naar_html, scrollbare_tabellen, voetnoten_aantal
 
 register = template.Library()
 
@@ -19,6 +19,16 @@ def markdown_vanaf(tekst, soort, pk, begin=0):
     the PDF numbers them over the whole document. The footnote ids carry the kind of text and
     its id ("s12", "u12"), so a section and a principle with the same id share none."""
     return scrollbare_tabellen(naar_html(tekst or "", f"{soort}{pk}", int(begin or 0)))
+
+
+@register.simple_tag(takes_context=True)
+def markdown_doorlopend(context, tekst, kenmerk):
+    """{% markdown_doorlopend voorstel.aanleiding "aanleiding" %}: as |markdown, with the
+    footnotes numbered on over the texts of one template, in its order: for a page whose
+    texts stand in the order of its PDF (a proposal), whole and never as a partial."""
+    begin = context.render_context.get("voetnoten", 0)
+    context.render_context["voetnoten"] = begin + voetnoten_aantal(tekst or "")
+    return scrollbare_tabellen(naar_html(tekst or "", str(kenmerk), begin))
 
 
 @register.filter
