@@ -241,25 +241,32 @@ def datum_tekst(iso: str, *, voluit: bool = False) -> str:
 
 
 def voetnoten_nummeren(secties: list[dict]) -> list[dict]:
-    """The sections with the footnote number each text continues from (`voetnoot_begin`: the
-    footnotes before it; a section's `voetnoot_eind`: the footnotes up to its end), counted as
-    the PDF counts them: one counter over the whole document, in the order pdf/_inhoud.html
-    prints the texts (a section's text, then its principles'
+    """The sections with the footnote numbers of the PDF: one counter over the whole document,
+    in the order pdf/_inhoud.html prints the texts (a section's text, then its principles'
     explanations; in the per-service table per row the developments, then the principles).
-    Returns copies: the content (a frozen version's JSON) stays as it was, and a principle that
-    two sections show gets a number in each. The number is part of the section's data, so it is
-    part of the key of its cached fragment (templatetags/sectie_fragment.py)."""
+
+    A text with footnotes gets `voetnoot_begin` (the footnotes before it); every section gets
+    `voetnoten` (how many it shows). Both are section data, so part of the key of its cached
+    fragment (templatetags/sectie_fragment.py); a text without footnotes gets no number, so an
+    extra footnote early on renews only the fragments whose numbers change. Returns copies: the
+    content (a frozen version's JSON) stays as it was, and a principle that two sections show
+    gets a number in each.
+    """
     teller = 0
 
     def genummerd(data: dict, veld: str) -> dict:
         nonlocal teller
+        aantal = voetnoten_aantal(data.get(veld) or "")
+        if not aantal:
+            return data
         uit = {**data, "voetnoot_begin": teller}
-        teller += voetnoten_aantal(data.get(veld) or "")
+        teller += aantal
         return uit
 
     uit = []
     for sectie in secties:
-        kopie = genummerd(sectie, "tekst")
+        begin = teller
+        kopie = {**genummerd(sectie, "tekst")}
         if "groepen" in sectie:
             kopie["groepen"] = [
                 {
@@ -271,13 +278,24 @@ def voetnoten_nummeren(secties: list[dict]) -> list[dict]:
         if "voorzieningen" in sectie:
             rijen = []
             for rij in sectie["voorzieningen"]:
-                rij = genummerd(rij, "ontwikkelingen")
+                rij = {**genummerd(rij, "ontwikkelingen")}
                 rij["uitgangspunten"] = [genummerd(up, "uitleg") for up in rij["uitgangspunten"]]
                 rijen.append(rij)
             kopie["voorzieningen"] = rijen
-        kopie["voetnoot_eind"] = teller
+        kopie["voetnoten"] = teller - begin
         uit.append(kopie)
     return uit
+
+
+def voetnoot_begin(secties: list[dict], sectie_id: int) -> int:
+    """The number a section's text continues from (sections of `voetnoten_nummeren`), also
+    when it has no footnotes yet: the editor counts on from it."""
+    begin = 0
+    for sectie in secties:
+        if sectie["id"] == sectie_id:
+            return begin
+        begin += sectie["voetnoten"]
+    return begin
 
 
 def uitgangspunten_in_sectie(sectie: dict) -> list[dict]:

@@ -24,6 +24,7 @@ from tests.factories import (
 )
 from tests.factories.export import versie_vastleggen
 from uitgangspunten.constants import SectieSoort, UitgangspuntSoort
+from uitgangspunten.inhoud import voetnoot_begin, voetnoten_nummeren
 from uitgangspunten.models import Sectie
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,20 @@ def test_aantal_voetnoten_zoals_de_pdf_ze_telt():
     assert voetnoten_aantal("a[^1] b[^1] c^[inline]\n\n[^1]: Een\n[^2]: Los") == 2
     assert '<ol start="4">' in naar_html("a[^1]\n\n[^1]: Een", "x", 3)
     assert ">[4]</a></sup>" in naar_html("a[^1]\n\n[^1]: Een", "x", 3)
+
+
+def test_tekst_zonder_voetnoten_krijgt_geen_nummer():
+    """So an extra footnote early on renews only the cached fragments whose numbers change."""
+    secties = [
+        {"id": 1, "tekst": "Een.^[a] Twee.^[b]"},
+        {"id": 2, "tekst": "Geen noot."},
+        {"id": 3, "tekst": "Drie.^[c]"},
+    ]
+    genummerd = voetnoten_nummeren(secties)
+    assert genummerd[1] == {"id": 2, "tekst": "Geen noot.", "voetnoten": 0}
+    assert [s.get("voetnoot_begin") for s in genummerd] == [0, None, 2]
+    assert voetnoot_begin(genummerd, 2) == 2 and voetnoot_begin(genummerd, 3) == 2
+    assert "voetnoten" not in secties[0]  # the content itself stays as it was
 
 
 def test_nummers_op_de_pagina_gelijk_aan_de_pdf(client_als, adviseur, document):

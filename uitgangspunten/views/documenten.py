@@ -33,7 +33,12 @@ from uitgangspunten.forms import (
     SectieForm,
     VersieForm,
 )
-from uitgangspunten.inhoud import document_inhoud, kop_velden_uit_inhoud, opmaak_van
+from uitgangspunten.inhoud import (
+    document_inhoud,
+    kop_velden_uit_inhoud,
+    opmaak_van,
+    voetnoot_begin,
+)
 from uitgangspunten.models import Document, Opmerking, Sectie, Uitgangspunt
 
 DOCUMENT = "uitgangspunten/document.html"
@@ -66,13 +71,10 @@ def _editor(request, document, partial=None, status=200, **extra):
         # The saved text has more or fewer footnotes: the numbers of every later section with
         # footnotes change too, and go along out of band (document.html, partial "sectie").
         plek = next(i for i, s in enumerate(secties) if s["id"] == extra["sectie_id"])
-        context["verschoven_secties"] = [
-            s for s in secties[plek + 1 :] if s["voetnoot_eind"] > s["voetnoot_begin"]
-        ]
+        context["verschoven_secties"] = [s for s in secties[plek + 1 :] if s["voetnoten"]]
     if "form" in extra:
         # The editor numbers the text's footnotes on from those before it, as the PDF does.
-        bewerkt = next((s for s in secties if s["id"] == extra.get("bewerk_id")), None)
-        extra["form"].voetnoten_vanaf(bewerkt["voetnoot_begin"] if bewerkt else 0)
+        extra["form"].voetnoten_vanaf(voetnoot_begin(secties, extra.get("bewerk_id")))
     return pagina(request, DOCUMENT, context, partial=partial, status=status)
 
 
