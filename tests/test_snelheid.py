@@ -25,6 +25,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def document(regio, adviseur):
+    # These tests count what the shared cache holds: an earlier test in this process may have
+    # left a fragment of exactly the same section (SQLite reuses ids after a rollback).
+    cache.clear()
+    fragmenten.lokaal_legen()
     traject = TrajectFactory(regio=regio)
     document = DocumentFactory(traject=traject, aangemaakt_door=adviseur)
     SectieFactory(document=document, soort=SectieSoort.TEKST, titel="Inleiding", tekst="Oud *a*.")
