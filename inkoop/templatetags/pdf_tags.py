@@ -42,9 +42,10 @@ def uitgangspunt_doorlopend(up):
 
 
 @register.simple_tag
-def pdf_grafiek(reeks, titel=""):
-    """The SVG chart of a series: drawn once per process, and the same HTML on every render."""
-    svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"], vaste_id=True)
+def pdf_grafiek(reeks, naam=""):
+    """The SVG chart of a series (of `naam`, the service): drawn once per process, and the same
+    HTML on every render."""
+    svg = charts.grafiek(naam, reeks["soort"], reeks["punten"], vaste_id=True)
     return mark_safe(svg)  # noqa: S308 - pygal escapes labels and values; no scripts
 
 

@@ -63,6 +63,22 @@ def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
     assert "<svg" in html and "Figuur: Voorziening 1" in alles
 
 
+def test_kengetallen_in_de_pdf_grafiek_met_tekstalternatief_en_een_jaar_als_zin(regio):
+    from tests.factories import KengetalFactory
+    from uitgangspunten.constants import SectieSoort
+    from voorzieningen.constants import KengetalSoort
+
+    document = document_met_inhoud(regio)
+    voorziening = document.secties.get(soort=SectieSoort.KENGETALLEN).voorzieningen.get()
+    KengetalFactory(voorziening=voorziening, jaar=2024, soort=KengetalSoort.CLIENTEN, waarde=1456)
+    html, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie_vastleggen(document)))
+    alles = "\n".join(teksten(lees(pdf_bytes)))
+    assert "Aantal cliënten Voorziening 1 in 2024: 1.456." in alles
+    assert html.count("<svg") == 1  # the three years of spending; the one year is a sentence
+    assert 'aria-label="Uitgaven (declaratie) Voorziening 1, 2022–2024: van € 1.002.022' in html
+    assert "<title>Pygal</title>" not in html
+
+
 def test_concept_op_elke_pagina_van_een_concept(versie):
     _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     pagina_teksten = teksten(lees(pdf_bytes))
