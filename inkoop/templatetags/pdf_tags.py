@@ -23,6 +23,13 @@ def markdown_pdf(tekst, kenmerk=None):
     return mark_safe(pdf.voetnoten_inline(html))  # noqa: S308 - sanitised by naar_html
 
 
+@register.filter
+def zonder_slotpunt(tekst):
+    """A sentence before a colon without its full stop: "… vast te stellen: ingestemd", not
+    "… vast te stellen.: ingestemd"."""
+    return str(tekst or "").rstrip().removesuffix(".")
+
+
 @register.simple_tag
 def uitgangspunt_doorlopend(up):
     """A principle with its number and bold title run into the first paragraph of its

@@ -174,7 +174,7 @@ def test_voorstel_verslag_besluitenlijst_reactienota(regio, versie):
     )  # fmt: skip
     voorstel.versies.add(versie)
     punt = Beslispunt.objects.create(
-        voorstel=voorstel, nummer=1, tekst="De uitgangspunten vast te stellen"
+        voorstel=voorstel, nummer=1, tekst="De uitgangspunten vast te stellen."
     )
     besluit = Besluit.objects.create(
         gremium=gremium, datum="2026-12-10", voorstel=voorstel, uitkomst=Uitkomst.INGESTEMD,
@@ -206,8 +206,11 @@ def test_voorstel_verslag_besluitenlijst_reactienota(regio, versie):
     assert "<svg" in html and "10 reacties: 7 eens (70%), 3 oneens (30%)" in "\n".join(
         teksten(lees(pdf_bytes))
     )
-    tekst = "\n".join(teksten(lees(render(export_selectors.bron("besluitenlijst", gremium))[1])))
+    html, pdf_bytes = render(export_selectors.bron("besluitenlijst", gremium))
+    tekst = "\n".join(teksten(lees(pdf_bytes)))
     assert "Vaststellen uitgangspunten" in tekst and "Ingestemd" in tekst
+    # The decision point's full stop does not stand before the colon (".:").
+    assert "De uitgangspunten vast te stellen: ingestemd" in html and ".:" not in html
     tekst = "\n".join(
         teksten(lees(render(export_selectors.bron("reactienota", versie.document.traject))[1]))
     )
