@@ -8,25 +8,14 @@ Pillow, so the set stays small in the repository: docs/afbeeldingen/schermen/<pa
 """
 
 import io
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-TMP = Path(tempfile.mkdtemp(prefix="schermen-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inkoop.settings")
-os.environ.setdefault("DJANGO_DEBUG", "1")  # production is the default of the settings
-os.environ["VAR_DIR"] = str(TMP)
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'demo.sqlite3'}"
-os.environ["MEDIA_ROOT"] = str(TMP / "media")
-os.environ.pop("REDIS_URL", None)
-os.environ["EMAIL_URL"] = "memorymail://"  # the demo sends mail; nobody reads it here
+from tests.tijdelijke_app import opzetten  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+opzetten("schermen-", EMAIL_URL="memorymail://")  # the demo sends mail; nobody reads it here
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler  # noqa: E402
 from django.core.management import call_command  # noqa: E402
