@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from inkoop.core.beheertaal import lidwoord, recht_label
+from inkoop.pdf.constants import ExportSoort
+from inkoop.pdf.models import Export
 from tests.factories import DocumentFactory, PerceelFactory, UserFactory
 from tests.factories.besluitvorming import VoorstelFactory
 from tests.utils import formulier_waarden
@@ -20,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 ENGELS = re.compile(
     r"\b(Add|History|Access|attempts?|Can (?:add|change|delete|view)|Model name|Changed by|"
-    r"Change reason|View history|None|Comment|Revert|Home|Log for|Attempted)\b"
+    r"Change reason|View history|None|Comment|Revert|Home|Log for|Attempted|Object id|"
+    r"Content type)\b"
 )
 
 
@@ -42,6 +45,7 @@ def _zichtbare_tekst(html: str) -> str:
 
 def test_beheerpaginas_van_django_axes_en_historie_zonder_engels(beheer):
     document = DocumentFactory()
+    export = Export.objects.create(onderwerp=document, soort=ExportSoort.VERSIE)
     nu = timezone.now()
     log = AccessLog.objects.create(username="adviseur", ip_address="127.0.0.1", attempt_time=nu)
     AccessAttempt.objects.create(
@@ -56,6 +60,8 @@ def test_beheerpaginas_van_django_axes_en_historie_zonder_engels(beheer):
         reverse("admin:auth_user_add"),
         reverse("admin:uitgangspunten_document_history", args=[document.pk]),
         reverse("admin:uitgangspunten_document_changelist"),
+        reverse("admin:inkoop_export_change", args=[export.pk]),
+        reverse("admin:inkoop_bijlage_changelist"),
     ]
     with translation.override("nl"):
         for url in paginas:
