@@ -9,7 +9,7 @@ PORT ?= 8000
 # Production is the default of inkoop/settings.py; every target here is for development.
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test venv systeem browser libreoffice migrate demo lint format bench-scale bench-pdf bench-diff worker clean
+.PHONY: run test venv systeem browser libreoffice migrate demo lint format bench-scale bench-pdf bench-diff worker clean schermafbeeldingen
 
 venv: $(VENV)/.installed
 
@@ -85,6 +85,11 @@ bench-pdf: venv systeem
 # 30 sections of 20,000 characters compared with a draft; last line: sections= chars= diff_s=
 bench-diff: venv
 	@$(DEV) $(BIN)/python tests/benchmarks/bench_diff.py
+
+# Screenshots of the main pages at 1280 and 390 px (docs/afbeeldingen/schermen/, docs/interface.md),
+# from the demo in a temporary database, served on a free port.
+schermafbeeldingen: venv systeem browser
+	@$(DEV) $(BIN)/python tests/schermafbeeldingen.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -7,6 +7,8 @@ of queries, whatever the number of principles or services.
 
 from collections import defaultdict
 
+from django.utils.text import capfirst
+
 from inkoop.core.markdown import voetnoten_aantal
 from inkoop.trajecten.models import Mijlpaal, TrajectVoorziening
 from voorzieningen.constants import KengetalSoort
@@ -330,7 +332,7 @@ def kop_velden_uit_inhoud(
     labels = ({"betreft": betreft} if betreft else {}) | (kop.get("labels") or {})
     return [
         (
-            labels.get(naam) or Document._meta.get_field(naam).verbose_name.capitalize(),
+            labels.get(naam) or capfirst(Document._meta.get_field(naam).verbose_name),
             waarden.get(naam, ""),
         )
         for naam in KOP_VELDEN

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils.text import capfirst
 
 from inkoop.besluitvorming.constants import PER_GEMEENTE, STANDAARDROUTE, Uitkomst
 from inkoop.besluitvorming.models import Besluit, BesluitPunt, RouteStap, Voorstel
@@ -85,22 +86,29 @@ class VersieStatus:
 
     @property
     def samenvatting(self) -> str:
+        """Where the version stands, as a sentence (capfirst: a body's name keeps its case,
+        "Portefeuillehoudersoverleg (PFHO)", where str.capitalize would give "(pfho)")."""
+        return capfirst(self.in_zin)
+
+    @property
+    def in_zin(self) -> str:
+        """The same within a sentence: "… versie 2 ingediend; vrijgegeven voor advies door …"."""
         if self.versie is None:
-            return "Nog geen goedgekeurde versie"
+            return "nog geen goedgekeurde versie"
         college = self.college
         if college is not None and college.gezet:
-            tekst = f"Vastgesteld door alle {college.aantal} colleges"
+            tekst = f"vastgesteld door alle {college.aantal} colleges"
             open_ervoor = self.open_voor(college)
             if open_ervoor:  # only after a recorded deviation from the route
                 namen = ", ".join(s.naam for s in open_ervoor)
                 tekst += f" (afwijking van de route: {namen} heeft nog niet besloten)"
             return tekst
         if college is not None and college.gedaan:
-            return college.samenvatting.capitalize()
+            return college.samenvatting
         gezet = [s for s in self.stappen if s.gezet]
         if gezet:
-            return gezet[-1].samenvatting.capitalize()
-        return "Nog in geen gremium besloten"
+            return gezet[-1].samenvatting
+        return "nog in geen gremium besloten"
 
 
 def _dicts(inhoud):

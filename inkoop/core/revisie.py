@@ -33,6 +33,7 @@ from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.utils import formats
 
+from inkoop.core.beheertaal import met_lidwoord
 from inkoop.core.diff import woord_diff
 from inkoop.core.regels import geen_regeleinde
 from inkoop.core.velden import MAX_LANGE_TEKST, Getal, datum_in_bereik, lengte, parameter
@@ -487,6 +488,11 @@ class RevisieAdmin(_Vergrendeld):
         acties = super().get_actions(request)
         acties.pop("delete_selected", None)
         return acties
+
+    def message_user(self, request, message, *args, **kwargs):
+        # "Het inkooptraject ‘…’ is met succes gewijzigd": Django's Dutch has "De" for all.
+        message = met_lidwoord(message, self.model._meta.verbose_name)
+        super().message_user(request, message, *args, **kwargs)
 
     def verwijdervergrendeling(self, obj) -> str:
         """One token over every row the delete of `obj` would take along."""

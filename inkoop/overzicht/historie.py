@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from inkoop.besluitvorming.models import Beslispunt, Besluit, BesluitPunt, RouteStap, Voorstel
 from inkoop.core.historie import Bron, regels
@@ -133,7 +134,7 @@ SOORTEN: dict[str, Soort] = {
 
 def historie(soort: Soort, obj, limiet: int = 150) -> list[dict]:
     """Every record of the object and its parts, newest first (one query per model)."""
-    bronnen = [Bron(str(soort.model._meta.verbose_name).capitalize(), soort.model,
+    bronnen = [Bron(capfirst(soort.model._meta.verbose_name), soort.model,
                     soort.model.history.filter(id=obj.pk))]  # fmt: skip
     for deel in soort.delen:
         records = deel.model.history.filter(**{deel.via: obj.pk})

@@ -10,10 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import pygal
-from django.utils.html import escape
 
 from inkoop.sessies.constants import ResultaatSoort
-from voorzieningen.charts import STIJL, id_invullen, svg_zonder_id
+from voorzieningen.charts import STIJL, id_invullen, svg_zonder_id, titel_invullen
 
 TELLING = re.compile(r"^(?P<tekst>.*?)\s*(?:[:=]\s*(?P<n1>\d+)|\((?P<n2>\d+)×?\))\s*$")
 
@@ -155,7 +154,7 @@ def stelling_grafiek(stelling, breed=False) -> str:
         sleutel = (soort, ("Eens", "Oneens"), (stelling.eens or 0, stelling.oneens or 0), breed)
     elif soort == ResultaatSoort.MEERKEUZE:
         keuzes = [(k, n) for k, n in keuzes_tellen(stelling.keuzes) if n is not None]
-        if keuzes:
+        if len(keuzes) > 1:  # one answer is a sentence, not a single-bar chart
             labels = tuple(k for k, _ in reversed(keuzes))
             sleutel = (soort, labels, tuple(n for _, n in reversed(keuzes)), breed)
     elif soort == ResultaatSoort.SCHAAL and stelling.schaal_gemiddelde is not None:
@@ -171,5 +170,4 @@ def stelling_grafiek(stelling, breed=False) -> str:
     if sleutel is None:
         return ""
     svg = id_invullen(_grafiek(*sleutel), sleutel, vaste_id=breed)
-    # The chart's own title is its text equivalent, not pygal's default "Pygal".
-    return svg.replace("<title>Pygal</title>", f"<title>{escape(stelling_tekst(stelling))}</title>")
+    return titel_invullen(svg, stelling_tekst(stelling))

@@ -23,6 +23,13 @@ def markdown_pdf(tekst, kenmerk=None):
     return mark_safe(pdf.voetnoten_inline(html))  # noqa: S308 - sanitised by naar_html
 
 
+@register.filter
+def zonder_slotpunt(tekst):
+    """A sentence before a colon without its full stop: "… vast te stellen: ingestemd", not
+    "… vast te stellen.: ingestemd"."""
+    return str(tekst or "").rstrip().removesuffix(".")
+
+
 @register.simple_tag
 def uitgangspunt_doorlopend(up):
     """A principle with its number and bold title run into the first paragraph of its
@@ -42,9 +49,10 @@ def uitgangspunt_doorlopend(up):
 
 
 @register.simple_tag
-def pdf_grafiek(reeks, titel=""):
-    """The SVG chart of a series: drawn once per process, and the same HTML on every render."""
-    svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"], vaste_id=True)
+def pdf_grafiek(reeks, naam=""):
+    """The SVG chart of a series (of `naam`, the service): drawn once per process, and the same
+    HTML on every render."""
+    svg = charts.grafiek(naam, reeks["soort"], reeks["punten"], vaste_id=True)
     return mark_safe(svg)  # noqa: S308 - pygal escapes labels and values; no scripts
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms import formset_factory
+from django.utils.text import capfirst
 
 from inkoop.core.velden import eenregelig_maken, lengte
 from inkoop.sessies.constants import BronSoort
@@ -50,7 +51,7 @@ class DocumentKeuzeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for veld, label in (labels or {}).items():
             if veld in self.fields:
-                standaard = Document._meta.get_field(veld).verbose_name.capitalize()
+                standaard = capfirst(Document._meta.get_field(veld).verbose_name)
                 self.fields[veld].label = (
                     label if label == standaard else f"{label} (in de app: {standaard.lower()})"
                 )

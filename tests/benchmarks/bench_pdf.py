@@ -8,26 +8,16 @@ Builds the document in a temporary SQLite database, then measures in one process
 Last line: pages=N app_s=X bare_s=Y ratio=Z cached_s=W
 """
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-TMP = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inkoop.settings")
-os.environ.setdefault("DJANGO_DEBUG", "1")  # production is the default of the settings
-os.environ["VAR_DIR"] = str(TMP)
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
-os.environ["MEDIA_ROOT"] = str(TMP / "media")
-os.environ.pop("REDIS_URL", None)  # tasks run in-process: the pipeline is measured, not a queue
-os.environ["TAKEN_MODUS"] = "sync"  # in the request, not in a background thread
+from tests.tijdelijke_app import opzetten  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+# Tasks in-process and in the request: the pipeline is measured, not a queue or a thread.
+opzetten("bench-pdf-", TAKEN_MODUS="sync")
 
 from decimal import Decimal  # noqa: E402
 

@@ -53,6 +53,11 @@ def test_lezer_vindt_regio_en_voorziening(inloggen, gegevens):
     expect(pagina).to_have_url(re.compile(r"/voorzieningen/hh/$"))
     expect(pagina.get_by_text("Neemt niet deel")).to_be_visible()
     expect(pagina.get_by_role("cell", name="€ 13.560.956")).to_be_visible()
+    # The chart is an image named by what it shows (issue 17).
+    naam = (
+        "Uitgaven (declaratie) Huishoudelijke hulp, 2017–2018: van € 12.980.400 naar € 13.560.956."
+    )
+    expect(pagina.get_by_role("img", name=naam, exact=True)).to_be_visible()
     toegankelijk(pagina, "voorzieningpagina")
 
 

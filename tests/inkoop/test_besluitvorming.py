@@ -274,6 +274,27 @@ def test_status_volgt_uit_besluiten(regio, traject):
     assert versie_status(versie).samenvatting == "Vastgesteld door alle 3 colleges"
 
 
+def test_afkorting_van_een_gremium_houdt_haar_hoofdletters(regio, traject, client_als, adviseur):
+    """str.capitalize() and |lower turned "Portefeuillehoudersoverleg (PFHO)" into "(pfho)"."""
+    from django.urls import reverse
+
+    versie = VersieFactory(document__traject=traject, goedgekeurd=True)
+    _besluit(GremiumFactory(regio=regio, soort=GremiumSoort.DO), versie, Uitkomst.INGESTEMD)
+    _besluit(GremiumFactory(regio=regio, soort=GremiumSoort.PFHO), versie, Uitkomst.VRIJGEGEVEN)
+    status = versie_status(versie)
+    assert status.samenvatting == "Vrijgegeven voor advies door Portefeuillehoudersoverleg (PFHO)"
+    client = client_als(adviseur)
+    regiopagina = client.get(reverse("inkoop:regio", args=[regio.slug])).text
+    assert "vrijgegeven voor advies door Portefeuillehoudersoverleg (PFHO)" in regiopagina
+    trajectpagina = client.get(reverse("inkoop:traject", args=[regio.slug, traject.slug])).text
+    documentpagina = client.get(
+        reverse("inkoop:document_besluitvorming", args=[versie.document_id])
+    ).text
+    for html in (regiopagina, trajectpagina, documentpagina):
+        assert "(PFHO)" in html
+        assert "(pfho)" not in html and "(do)" not in html
+
+
 def test_collegetelling_met_afmelding(regio, traject):
     a, b, c = leden(regio)
     hh = TrajectVoorzieningFactory(traject=traject).voorziening

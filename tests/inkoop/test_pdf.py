@@ -63,6 +63,22 @@ def test_notitie_kop_uitgangspunten_voetnoot_en_paginering(versie):
     assert "<svg" in html and "Figuur: Voorziening 1" in alles
 
 
+def test_kengetallen_in_de_pdf_grafiek_met_tekstalternatief_en_een_jaar_als_zin(regio):
+    from tests.factories import KengetalFactory
+    from uitgangspunten.constants import SectieSoort
+    from voorzieningen.constants import KengetalSoort
+
+    document = document_met_inhoud(regio)
+    voorziening = document.secties.get(soort=SectieSoort.KENGETALLEN).voorzieningen.get()
+    KengetalFactory(voorziening=voorziening, jaar=2024, soort=KengetalSoort.CLIENTEN, waarde=1456)
+    html, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie_vastleggen(document)))
+    alles = "\n".join(teksten(lees(pdf_bytes)))
+    assert "Aantal cliënten Voorziening 1 in 2024: 1.456." in alles
+    assert html.count("<svg") == 1  # the three years of spending; the one year is a sentence
+    assert 'aria-label="Uitgaven (declaratie) Voorziening 1, 2022–2024: van € 1.002.022' in html
+    assert "<title>Pygal</title>" not in html
+
+
 def test_concept_op_elke_pagina_van_een_concept(versie):
     _, pdf_bytes = render(besluitvorming_pdf.versie_bron(versie))
     pagina_teksten = teksten(lees(pdf_bytes))
@@ -158,7 +174,7 @@ def test_voorstel_verslag_besluitenlijst_reactienota(regio, versie):
     )  # fmt: skip
     voorstel.versies.add(versie)
     punt = Beslispunt.objects.create(
-        voorstel=voorstel, nummer=1, tekst="De uitgangspunten vast te stellen"
+        voorstel=voorstel, nummer=1, tekst="De uitgangspunten vast te stellen."
     )
     besluit = Besluit.objects.create(
         gremium=gremium, datum="2026-12-10", voorstel=voorstel, uitkomst=Uitkomst.INGESTEMD,
@@ -190,8 +206,11 @@ def test_voorstel_verslag_besluitenlijst_reactienota(regio, versie):
     assert "<svg" in html and "10 reacties: 7 eens (70%), 3 oneens (30%)" in "\n".join(
         teksten(lees(pdf_bytes))
     )
-    tekst = "\n".join(teksten(lees(render(export_selectors.bron("besluitenlijst", gremium))[1])))
+    html, pdf_bytes = render(export_selectors.bron("besluitenlijst", gremium))
+    tekst = "\n".join(teksten(lees(pdf_bytes)))
     assert "Vaststellen uitgangspunten" in tekst and "Ingestemd" in tekst
+    # The decision point's full stop does not stand before the colon (".:").
+    assert "De uitgangspunten vast te stellen: ingestemd" in html and ".:" not in html
     tekst = "\n".join(
         teksten(lees(render(export_selectors.bron("reactienota", versie.document.traject))[1]))
     )

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from voorzieningen import charts
 
@@ -12,10 +13,15 @@ def kengetal(waarde, is_bedrag=False):
 
 
 @register.simple_tag
-def grafiek_svg(reeks, titel=""):
-    """The SVG chart of one series from a document's content ({"soort", "punten"})."""
-    from django.utils.safestring import mark_safe
-
+def grafiek_svg(reeks, naam=""):
+    """The SVG chart of one series from a document's content ({"soort", "punten"}), named by
+    its text alternative ("Aantal cliënten <naam>, 2017–2018: van … naar …")."""
     # pygal escapes labels and values itself; the SVG has no scripts (js=()).
-    svg = charts.grafiek(titel or reeks["label"], reeks["soort"], reeks["punten"])
+    svg = charts.grafiek(naam, reeks["soort"], reeks["punten"])
     return mark_safe(svg)  # noqa: S308
+
+
+@register.simple_tag
+def kengetal_beschrijving(reeks, naam=""):
+    """The series in one sentence: the text alternative, and the whole figure for one year."""
+    return charts.beschrijving(naam, reeks["soort"], reeks["punten"])

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -293,7 +294,7 @@ def onderdeel_bewerken(request, pk, soort, item):
     return render(
         request,
         "inkoop/sessies/formulier.html",
-        {"form": form, "titel": f"{info.enkelvoud.capitalize()} bewerken", "sessie": sessie,
+        {"form": form, "titel": f"{capfirst(info.enkelvoud)} bewerken", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
          "annuleren": sessie_url(sessie, f"{soort}-{item.pk}")},
     )  # fmt: skip
