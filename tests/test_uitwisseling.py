@@ -48,7 +48,8 @@ def verrijken(regio):
     gremium = regio.gremia.first()
     up = traject.uitgangspunten.first()
     versie = Versie.objects.create(
-        document=document, nummer=1, inhoud=document_inhoud(document), inhoud_hash="a" * 64,
+        document=document, nummer=document.versies.count() + 1, inhoud=document_inhoud(document),
+        inhoud_hash="a" * 64,
         auteur=adviseur, beoordeling=Beoordeling.GOEDGEKEURD,
     )  # fmt: skip
     VersieOvergang.objects.create(
