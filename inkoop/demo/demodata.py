@@ -19,8 +19,8 @@ from inkoop.core.historie import als_auteur
 from inkoop.openbaar.models import Publicatie
 from inkoop.openbaar.services import (
     besluitenlijst_publiceren,
-    verslag_publiceren,
     versie_publiceren,
+    verslag_publiceren,
 )
 from inkoop.sessies.constants import (
     Aanwezigheid,
