@@ -45,7 +45,8 @@ class Gemeente(models.Model):
 TOOI_ORGANISATIE = RegexValidator(
     r"^https://identifier\.overheid\.nl/tooi/id/[a-z_]+/[a-z]{2,5}\d{2,8}$",
     _(
-        "Een TOOI-verwijzing ziet eruit als https://identifier.overheid.nl/tooi/id/gemeente/gm0297: "
+        "Een TOOI-verwijzing ziet eruit als "
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm0297: "
         "de soort organisatie en haar code, in kleine letters."
     ),
     code="tooi",  # not "invalid": a URL field shows its own message for that code
