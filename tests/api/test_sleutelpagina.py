@@ -4,7 +4,6 @@ shown once, scoped to the regions they set up, the rules in the service."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -14,13 +13,6 @@ from regions.constants import Rol
 from tests.factories import RegioFactory, RoltoewijzingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()  # the request limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture
