@@ -2,9 +2,10 @@
 # The expression must be the one Django's SearchVector writes (COALESCE(col, '') joined by
 # ' ', no cast), else the planner never uses the index: the indexes of 0018_open_publicatie
 # cast each column and were never used (tests/openbaar/test_zoeken.py runs EXPLAIN).
-# Also new: statements, action points and the frozen text of versions.
+# Also new: statements, action points and the frozen text of versions; and the PDF kind of a
+# published decision list (inkoop/openbaar/pdf.py).
 
-from django.db import migrations
+from django.db import migrations, models
 
 INDEXEN = [
     ("uitgangspunten_uitgangspunt", "zoek_up_nl", ["titel", "uitleg"]),
@@ -51,4 +52,23 @@ class Migration(migrations.Migration):
         ("uitgangspunten", "0005_opmaak_document_opmaak"),
     ]
 
-    operations = [migrations.RunPython(indexen_maken, indexen_weg)]
+    operations = [
+        migrations.RunPython(indexen_maken, indexen_weg),
+        migrations.AlterField(
+            model_name="export",
+            name="soort",
+            field=models.CharField(
+                choices=[
+                    ("versie", "Notitie (documentversie)"),
+                    ("redline", "Wijzigingen (redline)"),
+                    ("voorstel", "Voorstel"),
+                    ("verslag", "Verslag"),
+                    ("besluitenlijst", "Besluitenlijst"),
+                    ("reactienota", "Reactienota"),
+                    ("woo_besluitenlijst", "Openbare besluitenlijst"),
+                ],
+                max_length=20,
+                verbose_name="soort",
+            ),
+        ),
+    ]
