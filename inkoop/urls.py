@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
+from inkoop.api import paginas as api_paginas
 from inkoop.besluitvorming import urls as besluitvorming_urls
 from inkoop.core.account import InlogFormulier
 from inkoop.inrichting import urls as inrichting_urls
@@ -28,6 +29,7 @@ proces = [
     *besluitvorming_urls.urlpatterns,
     *pdf_urls.urlpatterns,
     *uitwisseling_urls.urlpatterns,
+    *api_paginas.urlpatterns,
 ]
 
 

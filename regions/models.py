@@ -40,6 +40,19 @@ class Gemeente(models.Model):
         return self.opgeheven_op is None or self.opgeheven_op > timezone.localdate()
 
 
+# A TOOI organisation: https://identifier.overheid.nl/tooi/id/<kind>/<code>, such as
+# gemeente/gm0297, provincie/pv26, waterschap/ws0155 or oorg/oorg10103 (the value lists).
+TOOI_ORGANISATIE = RegexValidator(
+    r"^https://identifier\.overheid\.nl/tooi/id/[a-z_]+/[a-z]{2,5}\d{2,8}$",
+    _(
+        "Een TOOI-verwijzing ziet eruit als "
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm0297: "
+        "de soort organisatie en haar code, in kleine letters."
+    ),
+    code="tooi",  # not "invalid": a URL field shows its own message for that code
+)
+
+
 class Regio(models.Model):
     naam = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), unique=True)
@@ -47,6 +60,7 @@ class Regio(models.Model):
     tooi = models.URLField(
         _("TOOI-organisatie"),
         blank=True,
+        validators=[TOOI_ORGANISATIE],
         help_text=_(
             "De verwijzing naar de organisatie in TOOI, de uitgever van de openbare stukken, "
             "bijvoorbeeld https://identifier.overheid.nl/tooi/id/gemeente/gm0297."

@@ -214,15 +214,22 @@ def regio_aanmaken(*, door, naam: str, slug: str = "", omschrijving: str = "") -
 
 
 @transaction.atomic
-def regio_bijwerken(*, regio: Regio, door, revisie, naam: str, omschrijving: str = "") -> Regio:
-    """Change the name and description of a region (its short name in the address stays, so
-    links and bookmarks keep working); a save from a stale page raises `Conflict`."""
+def regio_bijwerken(
+    *, regio: Regio, door, revisie, naam: str, omschrijving: str = "", tooi: str | None = None
+) -> Regio:
+    """Change the name, description and TOOI reference of a region (its short name in the
+    address stays, so links and bookmarks keep working); a save from a stale page raises
+    `Conflict`. `tooi` None leaves it as it is."""
     permissions.vereis(door, "inrichten", regio)
     regio.naam = naam.strip()
     regio.omschrijving = omschrijving.strip()
+    if tooi is not None:
+        regio.tooi = tooi.strip()
     regio.full_clean()
     return met_revisie_bijwerken(
-        regio, revisie=revisie, velden={"naam": regio.naam, "omschrijving": regio.omschrijving}
+        regio,
+        revisie=revisie,
+        velden={"naam": regio.naam, "omschrijving": regio.omschrijving, "tooi": regio.tooi},
     )
 
 

@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from inkoop.api import services as api_services
 from inkoop.openbaar.constants import PublicatieSoort
 from inkoop.openbaar.models import Publicatie
 from inkoop.overzicht.models import Statuscontrole
@@ -92,6 +93,12 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:inrichten_traject": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_gebruikers": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
     "inkoop:inrichten_document": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:api_sleutels": Regel(INRICHTEN, kwargs={"slug": lambda w: w.regio.slug}),
+    "inkoop:api_sleutel_intrekken": Regel(
+        INRICHTEN,
+        methode="POST",
+        kwargs={"slug": lambda w: w.regio.slug, "pk": lambda w: w.api_sleutel.pk},
+    ),  # fmt: skip
     "wachtwoord_instellen": Regel(
         ALLE,
         regio_gebonden=False,
@@ -305,6 +312,9 @@ def wereld(regio):
     goedgekeurd = VersieFactory(document=w.document, nummer=2, goedgekeurd=True)
     BesluitFactory(gremium=w.gremium, versie=goedgekeurd)
     w.statuscontrole = Statuscontrole.objects.create()
+    w.api_sleutel, _ = api_services.sleutel_uitgeven(
+        door=UserFactory(is_superuser=True), naam="Raadpleegtool", regios=[regio]
+    )
     w.scope = w.traject.scope.get()
     w.sectie = SectieFactory(document=w.document)
     w.opmerking = Opmerking.objects.create(

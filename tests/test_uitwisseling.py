@@ -48,7 +48,8 @@ def verrijken(regio):
     gremium = regio.gremia.first()
     up = traject.uitgangspunten.first()
     versie = Versie.objects.create(
-        document=document, nummer=1, inhoud=document_inhoud(document), inhoud_hash="a" * 64,
+        document=document, nummer=document.versies.count() + 1, inhoud=document_inhoud(document),
+        inhoud_hash="a" * 64,
         auteur=adviseur, beoordeling=Beoordeling.GOEDGEKEURD,
     )  # fmt: skip
     VersieOvergang.objects.create(
@@ -242,3 +243,45 @@ def test_commandos(demo, tmp_path, capsys):
         call_command("import_regio", str(bestand), "--slug", "uit-bestand")
     with pytest.raises(CommandError, match="Geen regio"):
         call_command("export_regio", "bestaat-niet")
+
+
+def test_huisstijl_met_logo_publicaties_en_tooi_gaan_mee(demo, settings, tmp_path, client):
+    """The house style (with its logo file), the Woo publications and the TOOI reference
+    travel with the region: into another installation (an empty media folder), the public
+    region page shows the same publications afterwards."""
+    from django.core.files.storage import default_storage
+
+    from inkoop.openbaar.models import Publicatie
+    from regions.models import Huisstijl
+
+    Regio.objects.filter(pk=demo.pk).update(
+        tooi="https://identifier.overheid.nl/tooi/id/oorg/oorg10103"
+    )
+    voor = regio_exporteren(Regio.objects.get(pk=demo.pk))
+    logo = Huisstijl.objects.get(regio=demo).logo.name
+    assert voor["modellen"]["regions.Huisstijl"][0]["logo"] == logo
+    assert set(voor["bestanden"]) == {logo}
+    titels = sorted(Publicatie.objects.filter(regio=demo).values_list("titel", flat=True))
+    assert len(titels) == 3
+    regio_verwijderen(Regio.objects.get(pk=demo.pk))
+    assert not Publicatie.objects.exists() and not Huisstijl.objects.filter(regio_id=demo.pk)
+
+    settings.MEDIA_ROOT = tmp_path  # another installation: the logo is not there yet
+    assert not default_storage.exists(logo)
+    resultaat = regio_importeren(json.loads(json.dumps(voor)))
+    regio = resultaat.regio
+    assert regio.tooi == "https://identifier.overheid.nl/tooi/id/oorg/oorg10103"
+    assert default_storage.exists(logo) and b"<svg" in default_storage.open(logo).read()
+    assert regio.huisstijl.naam == "Regio Gooi en Vechtstreek"
+    assert sorted(regio.publicaties.values_list("titel", flat=True)) == titels
+    pagina = client.get(f"/openbaar/{regio.slug}/").content.decode()
+    assert all(p.get_absolute_url() in pagina for p in regio.publicaties.all())
+    assert canoniek(voor, resultaat.mapping) == canoniek(regio_exporteren(regio))
+
+
+def test_import_weigert_een_bestand_dat_geen_logo_is(demo, settings, tmp_path):
+    data = regio_exporteren(demo)
+    settings.MEDIA_ROOT = tmp_path
+    data["bestanden"] = {"huisstijl/kwaad.svg": "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="}
+    with pytest.raises(ImportFout, match="geen geldig logo"):
+        regio_importeren(data, slug="kwaad")

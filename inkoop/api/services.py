@@ -1,4 +1,5 @@
-"""Issue and revoke API keys. The command (`manage.py api_sleutel`) and the admin call these."""
+"""Issue and revoke API keys. The page for region administrators, the command
+(`manage.py api_sleutel`) and the admin call these."""
 
 import hashlib
 import secrets
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from inkoop.core.fouten import DomeinFout
+from regions import permissions
 from regions.constants import Rol
 
 from .models import ApiToken
@@ -22,21 +24,28 @@ def sleutel_hash(sleutel: str) -> str:
     return hashlib.sha256(sleutel.encode()).hexdigest()
 
 
-def _vereis_beheerder(door) -> None:
-    # Keys cross regions and reach every record the role reaches: the installation's
-    # administrator (superuser) hands them out, as the admin does.
-    if not (door.is_authenticated and door.is_superuser):
+def mag_sleutels_beheren(door, regios) -> bool:
+    """A key reaches every record its role reaches in its regions: it is handed out and
+    revoked by who sets up every one of those regions (their region administrator, action
+    `inrichten`), or by the installation's administrator (superuser)."""
+    regios = list(regios)
+    return bool(regios) and all(permissions.mag(door, "inrichten", r) for r in regios)
+
+
+def _vereis_beheerder(door, regios) -> None:
+    if not (door.is_authenticated and door.is_superuser) and not mag_sleutels_beheren(door, regios):
         raise PermissionDenied
 
 
 @transaction.atomic
 def sleutel_uitgeven(*, door, naam: str, regios, rol: str = Rol.LEZER) -> tuple[ApiToken, str]:
     """A new key for an application; returns the token and the key (shown only now)."""
-    _vereis_beheerder(door)
+    regios = list(regios)
+    if regios:
+        _vereis_beheerder(door, regios)
     naam = (naam or "").strip()
     if not naam:
         raise DomeinFout({"naam": "Geef de naam van de toepassing."})
-    regios = list(regios)
     if not regios:
         raise DomeinFout({"regios": "Kies minstens één regio."})
     if rol not in TOEPASSING_ROLLEN:
@@ -66,8 +75,8 @@ def sleutel_uitgeven(*, door, naam: str, regios, rol: str = Rol.LEZER) -> tuple[
 @transaction.atomic
 def sleutel_intrekken(*, door, token: ApiToken) -> ApiToken:
     """From now on the key is refused; the token stays, with its history."""
-    _vereis_beheerder(door)
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    _vereis_beheerder(door, token.regios.all())
     if token.ingetrokken_op is None:
         token.ingetrokken_op = timezone.now()
         token._history_user = door

@@ -13,10 +13,15 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from inkoop.besluitvorming import services as besluitvorming
+from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
 from inkoop.core.historie import als_auteur
 from inkoop.openbaar.models import Publicatie
-from inkoop.openbaar.services import verslag_publiceren
+from inkoop.openbaar.services import (
+    besluitenlijst_publiceren,
+    versie_publiceren,
+    verslag_publiceren,
+)
 from inkoop.sessies.constants import (
     Aanwezigheid,
     BronSoort,
@@ -933,6 +938,47 @@ def _openbaar(regio, gebruikers):
     verslag_publiceren(sessie=eerder, door=secretaris)
 
 
+# The route of the principles document in 2020 (seed 002's planning): body, date, outcome.
+GV_VASTSTELLING = [
+    (GremiumSoort.DO, dt.date(2020, 1, 23), Uitkomst.INGESTEMD),
+    (GremiumSoort.PFHO, dt.date(2020, 2, 6), Uitkomst.VRIJGEGEVEN),
+    (GremiumSoort.ADVIESRAAD, dt.date(2020, 4, 16), Uitkomst.KENNISGENOMEN),
+    (GremiumSoort.COLLEGE, dt.date(2020, 5, 26), Uitkomst.VASTGESTELD),
+]
+
+
+def _vastgestelde_versie(regio, gebruikers):
+    """Version 1 of the principles document went the route to the colleges, through the real
+    services, and is public with the round's decision list: /openbaar/ shows a real document.
+    Only built once (the frozen version carries the house style, so this runs after it)."""
+    document = Document.objects.filter(
+        traject__regio=regio, titel="Uitgangspunten inkoop zorg en ondersteuning 2021 e.v."
+    ).first()
+    if document is None or document.versies.exists():
+        return
+    # Fresh user objects: a permission check caches the roles on the user object.
+    mensen = {n: get_user_model().objects.get(pk=gebruikers[n].pk)
+              for n in ("adviseur", "directeur", "secretaris")}  # fmt: skip
+    with als_auteur(mensen["adviseur"]):
+        versie = opstellen.versie_vastleggen(
+            document=document, auteur=mensen["adviseur"], toelichting="Voor het directieoverleg"
+        )
+        besluitvorming.versie_indienen(versie=versie, door=mensen["adviseur"])
+    with als_auteur(mensen["directeur"]):
+        besluitvorming.versie_goedkeuren(versie=versie, door=mensen["directeur"])
+    versie.refresh_from_db()  # the transition saved the review state on its own row
+    pfho = Sessie.objects.filter(regio=regio, datum=dt.date(2020, 2, 6)).first()
+    with als_auteur(mensen["secretaris"]):
+        for soort, datum, uitkomst in GV_VASTSTELLING:
+            for gremium in Gremium.objects.filter(regio=regio, soort=soort).order_by("naam"):
+                besluitvorming.besluit_vastleggen(
+                    gremium=gremium, door=mensen["secretaris"], datum=datum, uitkomst=uitkomst,
+                    versie=versie, sessie=pfho if soort == GremiumSoort.PFHO else None,
+                )  # fmt: skip
+        versie_publiceren(versie=versie, door=mensen["secretaris"])
+        besluitenlijst_publiceren(traject=document.traject, door=mensen["secretaris"])
+
+
 @transaction.atomic
 def demo_laden() -> dict:
     gebruikers = _gebruikers()
@@ -946,4 +992,5 @@ def demo_laden() -> dict:
             _huisstijl(regio, gebruikers["beheerder"])
     with als_auteur(gebruikers["adviseur"]):
         _openbaar(gv, gebruikers)
+    _vastgestelde_versie(gv, gebruikers)
     return {"regios": [gv, bw], "gebruikers": gebruikers}

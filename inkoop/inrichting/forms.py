@@ -42,8 +42,8 @@ class RegioBewerkenForm(RevisieVeld, forms.ModelForm):
 
     class Meta:
         model = Regio
-        fields = ["naam", "omschrijving"]
-        labels = {"naam": "Naam van de regio"}
+        fields = ["naam", "omschrijving", "tooi"]
+        labels = {"naam": "Naam van de regio", "tooi": "TOOI-organisatie (uitgever)"}
 
 
 class LedenForm(forms.Form):

@@ -89,7 +89,7 @@ def publicatie_pdf(request, regio, pk):
     elif pub.soort == PublicatieSoort.VERSLAG:
         export = pdf_services.pdf_klaar(onderwerp=pub.sessie, soort=ExportSoort.VERSLAG)
     else:
-        raise Http404
+        export = pdf_services.pdf_klaar(onderwerp=pub, soort=ExportSoort.OPENBARE_BESLUITENLIJST)
     return bestand_antwoord(request, export)
 
 

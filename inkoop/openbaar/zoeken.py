@@ -1,37 +1,48 @@
-"""Search over principles, document sections, proposals, decisions, minutes items and input,
-limited to the user's regions and roles; a reader (and the public) finds only adopted or
-published material.
+"""Search over principles, document sections, proposals, decisions, minutes items
+(conclusions, statements, action points) and input, limited to the user's regions and roles; a
+reader (and the public) finds only adopted or published material.
 
 On PostgreSQL: full-text search with the Dutch configuration (SearchVector/SearchQuery
-'dutch', SearchHeadline; GIN indexes in migration 0018_open_publicatie). On SQLite: a
-fallback with the Dutch Snowball stemmer: a query word matches a text word with the same stem
-(a prefilter with icontains on the stem, then the check in Python). For simple queries (one or
-more words, all required) both give the same results. A fixed number of queries: one per kind.
+'dutch'; GIN indexes on the same expressions in migrations 0018_open_publicatie and
+0020_h15_zoeken). On SQLite: the same rule in a SQL function of our own (`inkoop_zoek_past`,
+registered on every SQLite connection): the Snowball stemmer that PostgreSQL's 'dutch' uses
+(`dutch_porter`: the newer 'dutch' of snowballstemmer 3 stems differently) and its stop words,
+every query word required. So simple queries give the same results on both. A fixed number of
+queries: one per kind.
 """
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import BooleanField, F, Func, TextField, Value
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit, Voorstel
-from inkoop.sessies.models import Conclusie, Inbreng
+from inkoop.sessies.models import Actiepunt, Conclusie, Inbreng, Stelling
 from regions import permissions
 from uitgangspunten.models import Sectie, Uitgangspunt, Versie
 
 from .models import Publicatie
 
 MAX_PER_SOORT = 20
-_stemmer = snowballstemmer.stemmer("dutch")
+_stemmer = snowballstemmer.stemmer("dutch_porter")
 WOORD = re.compile(r"\w+", re.UNICODE)
+# PostgreSQL's tsearch_data/dutch.stop (the Snowball list): words a query ignores.
+STOPWOORDEN = frozenset(
+    "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om "
+    "hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar "
+    "naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al "
+    "waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd "
+    "altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest "
+    "andere".split()
+)
 
 
 def stam(woord: str) -> str:
@@ -39,7 +50,8 @@ def stam(woord: str) -> str:
 
 
 def zoekwoorden(term: str) -> list[str]:
-    return [w for w in WOORD.findall(term or "") if len(w) > 1][:8]
+    woorden = WOORD.findall(term or "")
+    return [w for w in woorden if len(w) > 1 and w.lower() not in STOPWOORDEN][:8]
 
 
 @dataclass
@@ -81,26 +93,65 @@ def _past(tekst: str, stammen: set[str]) -> bool:
     return stammen <= aanwezig
 
 
-def _zoek(qs, velden: list[str], woorden: list[str]):
-    """Rows of `qs` matching all words: full text on PostgreSQL, stems on SQLite."""
+def _sqlite_past(stammen: str, *teksten) -> bool:
+    return _past(" ".join(t for t in teksten if t), set(stammen.split()))
+
+
+def _sqlite_json_tekst(inhoud) -> str:
+    return " ".join(_strings(json.loads(inhoud))) if inhoud else ""
+
+
+def _strings(waarde):
+    """Every string value in a JSON document (what jsonb_to_tsvector '["string"]' reads)."""
+    if isinstance(waarde, str):
+        yield waarde
+    elif isinstance(waarde, dict):
+        for v in waarde.values():
+            yield from _strings(v)
+    elif isinstance(waarde, list):
+        for v in waarde:
+            yield from _strings(v)
+
+
+def sqlite_functies(sender, connection, **kwargs):
+    """connection_created: the search functions on every SQLite connection."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("inkoop_zoek_past", -1, _sqlite_past,
+                                              deterministic=True)  # fmt: skip
+        connection.connection.create_function("inkoop_json_tekst", 1, _sqlite_json_tekst,
+                                              deterministic=True)  # fmt: skip
+
+
+class _ZoekPast(Func):
+    function = "inkoop_zoek_past"
+    output_field = BooleanField()
+
+
+class JsonTekstVector(Func):
+    """The Dutch tsvector of every string in a JSON column; the same expression as its GIN
+    index (migration 0020_h15_zoeken)."""
+
+    template = "jsonb_to_tsvector('dutch'::regconfig, %(expressions)s, '[\"string\"]'::jsonb)"
+    output_field = SearchVectorField()
+
+
+class _JsonTekst(Func):
+    function = "inkoop_json_tekst"
+    output_field = TextField()
+
+
+def _zoek(qs, velden: list, woorden: list[str], vector=None):
+    """Rows of `qs` matching all words: full text on PostgreSQL, stems on SQLite. `velden` are
+    field paths; `vector` replaces them on PostgreSQL where the text is not a plain column."""
     if connection.vendor == "postgresql":
-        vector = SearchVector(*velden, config="dutch")
+        vector = vector or SearchVector(*velden, config="dutch")
         query = SearchQuery(" ".join(woorden), config="dutch", search_type="plain")
         return list(qs.annotate(_zv=vector).filter(_zv=query)[:MAX_PER_SOORT])
-    filter_ = Q()
-    for woord in woorden:
-        of = Q()
-        for veld in velden:
-            of |= Q(**{f"{veld}__icontains": stam(woord)})
-        filter_ &= of
-    stammen = {stam(w) for w in woorden}
-    rijen = []
-    for rij in qs.filter(filter_)[: MAX_PER_SOORT * 5]:
-        if _past(" ".join(str(_waarde(rij, v)) for v in velden), stammen):
-            rijen.append(rij)
-        if len(rijen) == MAX_PER_SOORT:
-            break
-    return rijen
+    stammen = " ".join(sorted({stam(w) for w in woorden}))
+    teksten = [F(v) if isinstance(v, str) else v for v in velden]
+    return list(
+        qs.annotate(_past=_ZoekPast(Value(stammen), *teksten)).filter(_past=True)[:MAX_PER_SOORT]
+    )
 
 
 def _waarde(rij, pad):
@@ -167,20 +218,11 @@ def zoeken(user, term: str) -> list[Soort]:
     qs = _binnen(
         Versie.objects.filter(besluiten__uitkomst=Uitkomst.VASTGESTELD)
         .distinct()
-        .select_related("document")
-        .annotate(_tekst=Cast("inhoud", TextField())),
+        .select_related("document"),
         "document__traject__regio",
         alle,
     )
-    for versie in (
-        _zoek(qs, ["_tekst"], woorden)
-        if connection.vendor == "postgresql"
-        else [
-            v
-            for v in qs.filter(_tekst_filter(woorden))[: MAX_PER_SOORT * 5]
-            if _past(_versietekst(v), stammen)
-        ][:MAX_PER_SOORT]
-    ):
+    for versie in _zoek(qs, [_JsonTekst("inhoud")], woorden, vector=JsonTekstVector("inhoud")):
         s.treffers.append(
             Treffer(
                 f"{versie.document.titel}, versie {versie.nummer}",
@@ -227,17 +269,23 @@ def zoeken(user, term: str) -> list[Soort]:
         )
     soorten.append(s)
 
-    s = Soort("sessies", "Sessies (verslagpunten)")
-    qs = _binnen(Conclusie.objects.select_related("sessie"), "sessie__regio", concepten)
-    for c in _zoek(qs, ["tekst"], woorden):
-        s.treffers.append(
-            Treffer(
-                f"{c.sessie.titel} ({c.sessie.datum:%d-%m-%Y})",
-                reverse("inkoop:sessie", args=[c.sessie_id]),
-                _markeren(c.tekst, stammen),
+    # Minutes items: conclusions, statements and action points, each on its session's page.
+    for code, label, model, velden in (
+        ("sessies", "Sessies: conclusies", Conclusie, ["tekst"]),
+        ("stellingen", "Sessies: stellingen", Stelling, ["tekst", "toelichting"]),
+        ("actiepunten", "Sessies: actiepunten", Actiepunt, ["omschrijving"]),
+    ):
+        s = Soort(code, label)
+        qs = _binnen(model.objects.select_related("sessie"), "sessie__regio", concepten)
+        for punt in _zoek(qs, velden, woorden):
+            s.treffers.append(
+                Treffer(
+                    f"{punt.sessie.titel} ({punt.sessie.datum:%d-%m-%Y})",
+                    reverse("inkoop:sessie", args=[punt.sessie_id]),
+                    _markeren(" ".join(_waarde(punt, v) for v in velden), stammen),
+                )
             )
-        )
-    soorten.append(s)
+        soorten.append(s)
 
     s = Soort("inbreng", "Inbreng")
     qs = _binnen(Inbreng.objects.select_related("traject__regio"), "traject__regio", concepten)
@@ -251,13 +299,6 @@ def zoeken(user, term: str) -> list[Soort]:
         )
     soorten.append(s)
     return soorten
-
-
-def _tekst_filter(woorden):
-    filter_ = Q()
-    for woord in woorden:
-        filter_ &= Q(_tekst__icontains=stam(woord))
-    return filter_
 
 
 def openbaar_zoeken(term: str) -> list[Treffer]:

@@ -9,6 +9,8 @@ class ExportSoort(models.TextChoices):
     VERSLAG = "verslag", _("Verslag")
     BESLUITENLIJST = "besluitenlijst", _("Besluitenlijst")
     REACTIENOTA = "reactienota", _("Reactienota")
+    # The decision list of a round as published (Woo): every body, from the publication.
+    OPENBARE_BESLUITENLIJST = "woo_besluitenlijst", _("Openbare besluitenlijst")
 
 
 class ExportFormaat(models.TextChoices):

@@ -6,7 +6,9 @@ keep the original primary keys; municipalities are referred to by CBS code and p
 name, because those are shared between regions. A principle that continues one outside the
 region (herkomst) is referred to by its uid, so lineage survives when that region is imported
 too. The history rows (django-simple-history: the audit trail of every model that has one) come
-along, also those of objects deleted since: their history is part of the record.
+along, also those of objects deleted since: their history is part of the record. The region's
+house style comes with its logo (`bestanden`: file name → base64), its Woo publications with
+it, and the TOOI reference is a field of the region.
 
 `regio_importeren(data, slug=None, naam=None)` recreates it all in one transaction: into an
 empty database, or next to the original under a new short name (then principles get new uids).
@@ -16,19 +18,25 @@ row to take a new key from; its history rows get a new negative id, which no dat
 hands out, so they can never be mistaken for the history of a later object.
 """
 
+import base64
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 
 from inkoop.besluitvorming import models as besluitvorming_models
 from inkoop.besluitvorming.services import OVERGANGEN
+from inkoop.core.fouten import DomeinFout
+from inkoop.openbaar.models import Publicatie
 from inkoop.sessies import models as sessie_models
 from inkoop.trajecten import models as traject_models
-from regions.models import Gemeente, Lidmaatschap, Regio, Roltoewijzing
+from regions.models import Gemeente, Huisstijl, Lidmaatschap, Regio, Roltoewijzing
+from regions.services import logo_controleren
 from uitgangspunten import models as up_models
 from uitgangspunten.constants import Beoordeling
 from voorzieningen import models as vz_models
@@ -53,6 +61,7 @@ BEOORDELING_STAPPEN = {naar for _, naar, recht in OVERGANGEN.values() if recht =
 # Dependency order: every model comes after the models it refers to.
 MODELLEN = [
     Regio,
+    Huisstijl,
     Lidmaatschap,
     Roltoewijzing,
     vz_models.Perceel,
@@ -81,9 +90,12 @@ MODELLEN = [
     sessie_models.Inbreng,
     besluitvorming_models.Besluit,
     besluitvorming_models.BesluitPunt,
+    Publicatie,
 ]
 # Every model with a history (django-simple-history) brings it along, in the same order.
 HISTORIE = [m for m in MODELLEN if hasattr(m, "history")]
+# Files travel in the export (the logo of the house style), under these folders only.
+BESTANDSMAPPEN = ("huisstijl/",)
 # Rows the database refuses to update once written (decisions): imported in one write each.
 ONVERANDERLIJK = {besluitvorming_models.Besluit, besluitvorming_models.BesluitPunt}
 
@@ -111,7 +123,8 @@ def _json(waarde):
 
 
 def _velden(model):
-    """(field, kind) for every concrete field: kind is 'pk', 'ref', 'basis-id' or 'waarde'."""
+    """(field, kind) for every concrete field: kind is 'pk', 'ref', 'basis-id', 'bestand' or
+    'waarde'."""
     historisch = hasattr(model, "instance_type")
     for veld in model._meta.concrete_fields:
         if veld.primary_key:
@@ -120,8 +133,31 @@ def _velden(model):
             yield veld, "ref"
         elif historisch and veld.name == "id":
             yield veld, "basis-id"
+        elif isinstance(veld, models.FileField):
+            yield veld, "bestand"
         else:
             yield veld, "waarde"
+
+
+def _bestanden_exporteren(namen) -> dict[str, str]:
+    return {
+        naam: base64.b64encode(default_storage.open(naam).read()).decode()
+        for naam in sorted(namen)
+        if naam.startswith(BESTANDSMAPPEN) and default_storage.exists(naam)
+    }
+
+
+def _bestanden_importeren(bestanden: dict) -> None:
+    """Write the exported files that are not here yet, under their own names; a logo is
+    checked (and an SVG sanitised) as when it is uploaded."""
+    for naam, inhoud in (bestanden or {}).items():
+        if not naam.startswith(BESTANDSMAPPEN) or ".." in naam or default_storage.exists(naam):
+            continue
+        try:
+            _, schoon = logo_controleren(ContentFile(base64.b64decode(inhoud), name=naam))
+        except (DomeinFout, ValueError) as fout:
+            raise ImportFout(f"Het bestand {naam} in de export is geen geldig logo.") from fout
+        default_storage.save(naam, ContentFile(schoon))
 
 
 def _m2m(model):
@@ -182,6 +218,7 @@ def regio_exporteren(regio: Regio) -> dict:
 
     namen: dict[int, str] = {}
     codes: dict[int, str] = {}
+    bestanden: set[str] = set()
 
     def verwijzing(veld_doel, waarde, related_model):
         if waarde is None:
@@ -220,6 +257,10 @@ def regio_exporteren(regio: Regio) -> dict:
                     rij["pk"] = waarde
                 elif soort == "ref":
                     rij[veld.name] = verwijzing(_doel(veld), waarde, veld.related_model)
+                elif soort == "bestand":
+                    rij[veld.name] = getattr(waarde, "name", waarde) or ""
+                    if rij[veld.name]:
+                        bestanden.add(rij[veld.name])
                 else:
                     rij[veld.name] = _json(waarde)
             for m2m in m2m_velden:
@@ -263,6 +304,7 @@ def regio_exporteren(regio: Regio) -> dict:
         ],  # fmt: skip
         "schema": schema(),
         "modellen": modellen,
+        "bestanden": _bestanden_exporteren(bestanden),
     }
 
 
@@ -346,6 +388,7 @@ def regio_importeren(data: dict, slug: str | None = None, naam: str | None = Non
             f"Er bestaat al een regio met korte naam '{slug}'. Kies een andere met --slug."
         )
     _historie_toetsen(data)
+    _bestanden_importeren(data.get("bestanden"))
     user_model = get_user_model()
     gemeenten = {}
     for g in data["gemeenten"]:

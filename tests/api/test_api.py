@@ -4,7 +4,6 @@ query count does not grow with their length."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
@@ -18,13 +17,6 @@ from regions.models import Regio
 from uitgangspunten.models import Uitgangspunt
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _lege_cache():
-    cache.clear()  # the request limit counts in the cache
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -136,3 +136,24 @@ def test_zeven_collegebesluiten_in_een_formulier(inloggen):
     expect(pagina.locator("#samenvatting")).to_contain_text("Vastgesteld door alle 7 colleges")
     assert Besluit.objects.filter(gremium__regio=regio).count() == 7
     assert str(Besluit.objects.get(gremium__gemeente__naam="Soest").datum) == "2027-04-08"
+
+
+def test_api_sleutel_uitgeven_en_intrekken_toegankelijk(inloggen):
+    """The region administrator issues a key (shown once), the page and its errors pass axe,
+    and revokes the key, all from the setup overview."""
+    regio = RegioFactory(naam="Regio Noord", slug="noord")
+    beheerder = UserFactory(username="regiobeheer")
+    RoltoewijzingFactory(gebruiker=beheerder, regio=regio, rol=Rol.REGIOBEHEERDER)
+    pagina = inloggen("regiobeheer")
+    pagina.goto(f"/regio/{regio.slug}/inrichten/")
+    pagina.get_by_role("link", name="API-sleutels").click()
+    pagina.get_by_role("button", name="Sleutel uitgeven").click()  # no name: the error
+    expect(pagina.get_by_text("Er is een probleem")).to_be_visible()
+    op_beide_breedtes(pagina, "API-sleutels met fout")
+    pagina.get_by_label("Naam van de toepassing").fill("Raadpleegtool")
+    pagina.get_by_label("Naam van de toepassing").press("Enter")
+    sleutel = pagina.get_by_label("Sleutel", exact=True)
+    expect(sleutel).to_have_value(re.compile(r"^ink_"))
+    op_beide_breedtes(pagina, "API-sleutel uitgegeven")
+    pagina.get_by_role("button", name="Intrekken (Raadpleegtool)").click()
+    expect(pagina.get_by_text("Ingetrokken op")).to_be_visible()

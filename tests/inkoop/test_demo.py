@@ -79,7 +79,31 @@ def test_demo_publiceert_het_vastgestelde_verslag(client):
     demo.demo_laden()  # idempotent: one publication
     from inkoop.openbaar.models import Publicatie
 
-    pub = Publicatie.objects.get()
+    pub = Publicatie.objects.get(soort="verslag")
     assert pub.sessie.titel == "Bestuurlijke sessie algemene uitgangspunten"
     assert client.get("/openbaar/gooi-en-vechtstreek/").status_code == 200
     assert pub.get_absolute_url().encode() in client.get("/openbaar/sitemap.xml").content
+
+
+def test_demo_publiceert_een_vastgestelde_versie_met_pdf_en_besluitenlijst(client):
+    """A visitor of `make run` sees a real public region page: the adopted principles document
+    (adopted by the seven colleges), its PDF, and the decision list linking to it."""
+    from inkoop.openbaar.constants import PublicatieSoort
+    from inkoop.openbaar.models import Publicatie
+
+    demo.demo_laden()
+    demo.demo_laden()  # idempotent: no second version, no second publication
+    versie_pub = Publicatie.objects.get(soort=PublicatieSoort.VERSIE)
+    lijst = Publicatie.objects.get(soort=PublicatieSoort.BESLUITENLIJST)
+    assert versie_pub.versie.nummer == 1 and versie_pub.versie.document.versies.count() == 1
+    assert len(versie_pub.versie.besluiten.filter(uitkomst="vastgesteld")) == 7
+    regiopagina = client.get("/openbaar/gooi-en-vechtstreek/").content.decode()
+    assert "Uitgangspunten inkoop zorg en ondersteuning 2021 e.v., versie 1" in regiopagina
+    assert versie_pub.get_absolute_url() in regiopagina and lijst.get_absolute_url() in regiopagina
+    pagina = client.get(versie_pub.get_absolute_url()).content.decode()
+    pdf_url = f"/openbaar/gooi-en-vechtstreek/publicaties/{versie_pub.pk}/pdf/"
+    assert pdf_url in pagina and "College van B&amp;W Hilversum op 26 mei 2020" in pagina
+    pdf = client.get(pdf_url)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    besluiten = client.get(lijst.get_absolute_url()).content.decode()
+    assert besluiten.count(f'href="{versie_pub.get_absolute_url()}"') == 10

@@ -232,3 +232,22 @@ def test_regio_wijzigen_alleen_voor_wie_inricht(client):
         client.post(_url("inrichten_regio", regio), {"naam": "X", "revisie": "1"}).status_code
         == 403
     )
+
+
+def test_tooi_organisatie_instellen_met_controle_van_de_vorm(client, beheerder):
+    """The region administrator sets the TOOI reference (the publisher in the DiWoo sitemap);
+    a malformed one is refused at the field in Dutch, with what was typed kept."""
+    url = _url("inrichten_regio", beheerder)
+    fout = "https://identifier.overheid.nl/tooi/gemeente/GM0297"
+    antwoord = client.post(url, {"naam": beheerder.naam, "tooi": fout, "revisie": "1"})
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Een TOOI-verwijzing ziet eruit als" in html
+    assert f'value="{fout}"' in html
+    beheerder.refresh_from_db()
+    assert beheerder.tooi == ""
+    goed = "https://identifier.overheid.nl/tooi/id/oorg/oorg10103"
+    antwoord = client.post(url, {"naam": beheerder.naam, "tooi": goed, "revisie": "1"})
+    assert antwoord.status_code == 302
+    beheerder.refresh_from_db()
+    assert beheerder.tooi == goed
+    assert beheerder.history.first().history_user.username == "beheerder"

@@ -138,3 +138,25 @@ def test_openbare_paginas_vaste_query_telling(
     services.besluitenlijst_publiceren(traject=ronde.traject, door=adviseur_r)
     with django_assert_max_num_queries(len(een.captured_queries)):
         client.get(url)
+
+
+def test_openbare_besluitenlijst_als_pdf(client, adviseur_r, ronde):
+    """A published decision list has its PDF on the public page: the round's decisions of
+    every body, the body named per row; withdrawn, the PDF answers 410."""
+    import io
+
+    import pypdf
+
+    pub = services.besluitenlijst_publiceren(traject=ronde.traject, door=adviseur_r)
+    pdf_url = reverse("openbaar:publicatie_pdf", args=[ronde.regio.slug, pub.pk])
+    assert pdf_url in client.get(pub.get_absolute_url()).content.decode()
+    antwoord = client.get(pdf_url)
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
+    inhoud = b"".join(antwoord.streaming_content) if antwoord.streaming else antwoord.content
+    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(inhoud)).pages)
+    tekst = " ".join(tekst.split())
+    assert ronde.traject.naam in tekst and "PFHO Sociaal Domein" in tekst
+    assert f"{ronde.document.titel}, versie 1" in tekst
+    assert f"Verslag van {ronde.eerder.titel}" in tekst
+    services.intrekken(publicatie=pub, door=adviseur_r, reden="Onjuiste datum")
+    assert client.get(pdf_url).status_code == 410

@@ -72,6 +72,7 @@ def regio_bewerken(request, slug):
                 revisie=form.cleaned_data["revisie"],
                 naam=form.cleaned_data["naam"],
                 omschrijving=form.cleaned_data["omschrijving"],
+                tooi=form.cleaned_data["tooi"],
             )
         except Conflict as conflict:
             conflict_tonen(form, conflict)
@@ -86,7 +87,7 @@ def regio_bewerken(request, slug):
         {
             "regio": Regio.objects.get(pk=regio.pk),
             "form": form,
-            "paginatitel": "Naam en omschrijving",
+            "paginatitel": "Naam, omschrijving en uitgever",
         },
     )
 
