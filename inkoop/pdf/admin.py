@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from inkoop.core.revisie import AlleenLezenAdmin
+from inkoop.pdf import bijlagen
 from inkoop.pdf.models import Bijlage, Export
 
 
@@ -18,9 +19,23 @@ class ExportAdmin(AlleenLezenAdmin, admin.ModelAdmin):
 
 @admin.register(Bijlage)
 class BijlageAdmin(AlleenLezenAdmin, admin.ModelAdmin):
-    """Read-only: an attachment is placed and removed in the app (inkoop.pdf.bijlagen), where
-    its type, size and the right to its subject are checked; its file is embedded in PDFs."""
+    """Never changed here: an attachment is placed in the app (inkoop.pdf.bijlagen), where its
+    type, size and the right to its subject are checked. Removing one goes through the same
+    service as the app (`bijlage_verwijderen`): one a frozen version carries only leaves the
+    draft, and a closed subject (adopted minutes, a decided proposal) keeps its attachments."""
 
-    list_display = ["naam", "mime", "grootte", "content_type", "object_id", "geplaatst"]
+    list_display = [
+        "naam", "mime", "grootte", "content_type", "object_id", "geplaatst", "uit_concept",
+    ]  # fmt: skip
     list_filter = ["mime", "content_type"]
     search_fields = ["naam", "sha256"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and (
+            obj.uit_concept or obj.onderwerp is None or bijlagen.vergrendeld(obj.onderwerp)
+        ):
+            return False
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)
+
+    def delete_model(self, request, obj):
+        bijlagen.bijlage_verwijderen(bijlage=obj, door=request.user)
