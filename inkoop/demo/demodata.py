@@ -26,7 +26,7 @@ from inkoop.sessies.constants import (
     Verwerking,
 )
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
-from inkoop.sessies.services import verslag_vaststellen
+from inkoop.sessies.services import verslag_vaststellen, verslag_vaststellen_door_gremium
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
 from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 from regions.constants import BetreftLabel, Rol
@@ -647,12 +647,15 @@ def _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieninge
                   "doel": "Uitgangspuntendocument vaststellen en vrijgeven voor advies."},
     )  # fmt: skip
     _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen)
-    # The minutes of 3 December were adopted on 18 December (seed 000), those of
-    # 18 December in the PFHO of February.
-    for vastgesteld, in_sessie in ((eerder, sessie), (sessie, pfho)):
-        if not Besluit.objects.filter(verslag_van=vastgesteld).exists():
-            verslag_vaststellen(sessie=in_sessie, verslag_van=vastgesteld,
-                                door=gebruikers["secretaris"])  # fmt: skip
+    # The minutes of 3 December were adopted on 18 December, in a session of the same body
+    # (seed 000), those of 18 December by a decision of the PFHO in February.
+    if not Besluit.objects.filter(verslag_van=eerder).exists():
+        verslag_vaststellen(sessie=sessie, verslag_van=eerder, door=gebruikers["secretaris"])
+    if not Besluit.objects.filter(verslag_van=sessie).exists():
+        verslag_vaststellen_door_gremium(
+            verslag_van=sessie, gremium=pfho.gremium, datum=pfho.datum,
+            door=gebruikers["secretaris"],
+        )  # fmt: skip
 
 
 def _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen):

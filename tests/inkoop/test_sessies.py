@@ -1,6 +1,7 @@
 """Sessions and their minutes: the session form, inline items, statements, adoption."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -327,7 +328,9 @@ def test_stelling_service_controleert_ook_buiten_formulieren(sessie):
 
 
 def test_verslag_vaststellen_in_latere_sessie(client_als, adviseur, sessie, traject):
-    latere = TrajectSessieFactory(traject=traject, titel="PFHO april", datum=dt.date(2026, 4, 2))
+    latere = TrajectSessieFactory(
+        traject=traject, gremium=sessie.gremium, titel="PFHO april", datum=dt.date(2026, 4, 2)
+    )
     client = client_als(adviseur)
     response = client.post(
         reverse("inkoop:verslag_vaststellen", kwargs={"pk": latere.pk}),
@@ -349,7 +352,9 @@ def test_verslag_vaststellen_in_latere_sessie(client_als, adviseur, sessie, traj
 
 
 def test_verslag_vaststellen_regels(adviseur, sessie, traject, regio):
-    latere = TrajectSessieFactory(traject=traject, datum=dt.date(2026, 4, 2))
+    latere = TrajectSessieFactory(
+        traject=traject, gremium=sessie.gremium, datum=dt.date(2026, 4, 2)
+    )
     with pytest.raises(ValidationError, match="latere sessie"):
         services.verslag_vaststellen(sessie=sessie, verslag_van=latere, door=adviseur)
     services.verslag_vaststellen(sessie=latere, verslag_van=sessie, door=adviseur)
@@ -359,6 +364,27 @@ def test_verslag_vaststellen_regels(adviseur, sessie, traject, regio):
     with pytest.raises(ValidationError, match="gremium"):
         services.verslag_vaststellen(sessie=zonder_gremium, verslag_van=latere, door=adviseur)
     assert list(services.verslag_vaststelbaar(zonder_gremium)) == [latere]
+
+
+def test_verslag_vaststellen_alleen_door_hetzelfde_gremium(client_als, adviseur, sessie, traject):
+    ander = TrajectSessieFactory(
+        traject=traject, gremium__naam="Adviesraad Sociaal Domein", datum=dt.date(2026, 4, 2)
+    )
+    assert sessie not in services.verslag_vaststelbaar(ander)
+    with pytest.raises(ValidationError) as fout:
+        services.verslag_vaststellen(sessie=ander, verslag_van=sessie, door=adviseur)
+    assert fout.value.error_dict["verslag_van"][0].message == (
+        f"De sessie Bestuurlijke sessie is van {sessie.gremium}, deze sessie van Adviesraad "
+        "Sociaal Domein: een verslag wordt vastgesteld in een latere sessie van hetzelfde gremium."
+    )
+    zonder = SessieFactory(regio=traject.regio, titel="Losse sessie", datum=dt.date(2026, 3, 9))
+    with pytest.raises(ValidationError, match="Losse sessie hoort bij geen gremium"):
+        services.verslag_vaststellen(sessie=ander, verslag_van=zonder, door=adviseur)
+    assert not Besluit.objects.exists()
+    # The page offers only sessions of the same body.
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": ander.pk}))
+    keuzes = re.search(r'name="verslag_van".*?</select>', html.content.decode(), re.S)
+    assert keuzes and f'value="{sessie.pk}"' not in keuzes.group(0)
 
 
 def test_verslag_vaststellen_keuze_is_beperkt(client_als, adviseur, sessie, traject):
@@ -408,7 +434,7 @@ def test_demo_bevat_vastgestelde_verslagen_en_alle_soorten_stellingen():
     demo.demo_laden()  # idempotent: no second decision
     sessie = Sessie.objects.get(titel="Bestuurlijke sessie uitgangspunten per voorziening")
     assert Besluit.objects.filter(verslag_van__regio=sessie.regio).count() == 2
-    assert sessie.verslag_besluiten.get().sessie.soort == "pfho"
+    assert sessie.verslag_besluiten.get().gremium.soort == "pfho"
     assert set(sessie.stellingen.values_list("resultaat_soort", flat=True)) == set(
         ResultaatSoort.values
     )
