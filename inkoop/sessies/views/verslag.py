@@ -1,9 +1,11 @@
-"""The session page and its minutes: introduction, items per kind, adopting the minutes.
+"""The session page and its minutes: introduction, items per agenda item, adopting the minutes.
 
-Items of the minutes are edited in the page with HTMX: each item kind has one section on the
-session page (partial "sectie") and each item its own block (partials "item" and
-"item_formulier"). Without JavaScript the same links and forms lead to full pages and
-redirects, so everything also works as ordinary requests.
+Items of the minutes are edited in the page with HTMX. The minutes follow the meeting: per
+agenda item (and last, the items under none) one section per item kind (partial "sectie", id
+`sectie-<kind>-<agenda item>`, or `sectie-<kind>` under none), and each item its own block
+(partials "item" and "item_formulier"). An item that moves to another agenda item reloads the
+page. Without JavaScript the same links and forms lead to full pages and redirects, so
+everything also works as ordinary requests.
 
 Edits carry the revision they were based on: when a colleague saved in the meantime the service
 raises `Conflict`, nothing is written, and the same form comes back as typed, with the stored
@@ -16,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms import ModelChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,7 +58,8 @@ SOORTEN = {
     "actiepunt": Soort(Actiepunt, forms.ActiepuntForm, "actiepunten", "Actiepunten",
                        "actiepunt", "Er zijn geen actiepunten."),
 }  # fmt: skip
-VERSLAG_SOORTEN = ("conclusie", "inbreng", "stelling", "actiepunt")
+# Within an agenda item, in the order of the meeting (and of the PDF).
+VERSLAG_SOORTEN = ("inbreng", "stelling", "conclusie", "actiepunt")
 
 
 def _sessie(pk) -> Sessie:
@@ -71,8 +75,25 @@ def _soort(soort) -> Soort:
     return SOORTEN[soort]
 
 
-def _nieuw_form(sessie, soort, data=None):
-    return SOORTEN[soort].form(data, sessie=sessie, auto_id=f"id_nieuw_{soort}_%s")
+def _nieuw_form(sessie, soort, data=None, agendapunt_id=None):
+    """The add form of a kind; under an agenda item it starts with that agenda item."""
+    if agendapunt_id is None:
+        return SOORTEN[soort].form(data, sessie=sessie, auto_id=f"id_nieuw_{soort}_%s")
+    return SOORTEN[soort].form(
+        data, sessie=sessie, auto_id=f"id_nieuw_{soort}_{agendapunt_id}_%s",
+        initial={"agendapunt": agendapunt_id},
+    )  # fmt: skip
+
+
+def _keuzes_delen(formulieren) -> None:
+    """The add forms of one kind under every agenda item offer the same choices: read them once
+    (a constant number of queries however many agenda items there are)."""
+    eerste, *rest = formulieren
+    for naam, veld in eerste.fields.items():
+        if isinstance(veld, ModelChoiceField):
+            keuzes = list(veld.choices)
+            for form in (eerste, *rest):
+                form.fields[naam].choices = keuzes
 
 
 def _bewerk_form(sessie, soort, item, data=None):
@@ -81,8 +102,8 @@ def _bewerk_form(sessie, soort, item, data=None):
     )
 
 
-def _items(sessie, soort):
-    items = list(getattr(sessie, SOORTEN[soort].relatie).all())
+def _items(sessie, soort, items=None):
+    items = list(getattr(sessie, SOORTEN[soort].relatie).all() if items is None else items)
     if soort == "stelling":
         for s in items:
             s.resultaat_tekst = charts.stelling_tekst(s)
@@ -90,15 +111,49 @@ def _items(sessie, soort):
     return items
 
 
-def _sectie(sessie, soort, mag_bewerken, form=None):
+def _sectie(sessie, soort, mag_bewerken, form=None, groep=None):
+    """One section of a kind: of the whole session, or (`groep`, from
+    selectors.onderdelen_per_agendapunt) of one agenda item of the minutes."""
+    punt = groep["agendapunt"] if groep else None
     return {
         "soort": soort,
+        # Under no agenda item the section keeps the plain id (links and anchors stay valid).
+        "id": f"{soort}-{punt.pk}" if punt else soort,
+        "agendapunt": punt,
         "info": SOORTEN[soort],
-        "items": _items(sessie, soort),
-        "form": (form or _nieuw_form(sessie, soort)) if mag_bewerken else None,
+        "items": _items(sessie, soort, groep[soort] if groep else None),
+        "form": (form or _nieuw_form(sessie, soort, agendapunt_id=punt and punt.pk))
+        if mag_bewerken
+        else None,
         "kan_toevoegen": soort != "inbreng" or bool(sessie.traject_id),
-        "kop": SOORTEN[soort].kop,
+        "kop": 4 if groep else SOORTEN[soort].kop,
+        "gegroepeerd": groep is not None,
     }
+
+
+def _verslag_groepen(sessie, mag_bewerken):
+    """The minutes per agenda item, each with a section per kind; the add forms share choices."""
+    groepen = []
+    for groep in selectors.onderdelen_per_agendapunt(sessie):
+        secties = [_sectie(sessie, s, mag_bewerken, groep=groep) for s in VERSLAG_SOORTEN]
+        groepen.append({"agendapunt": groep["agendapunt"], "secties": secties})
+    if mag_bewerken:
+        for i, soort in enumerate(VERSLAG_SOORTEN):
+            _keuzes_delen([g["secties"][i]["form"] for g in groepen])
+    return groepen
+
+
+def _groep_uit(request, sessie):
+    """The agenda item an add form was sent from (`?agendapunt=`), if it is one of the session."""
+    try:
+        punt = int(request.GET.get("agendapunt", ""))
+    except ValueError:
+        return None
+    return punt if any(p.pk == punt for p in sessie.agendapunten.all()) else None
+
+
+def _groep_van(sessie, item):
+    return selectors.agendapunt_van(item, {st.pk: st for st in sessie.stellingen.all()})
 
 
 def _opslaan(form, sessie):
@@ -129,14 +184,6 @@ def sessie_url(sessie, anker=""):
 # ---------- The session page and its minutes ----------
 
 
-def _verloop(sessie):
-    verloop = selectors.verslag_per_agendapunt(sessie)
-    for groep in verloop:
-        for blok in groep["stellingen"]:
-            blok["stelling"].resultaat_tekst = charts.stelling_tekst(blok["stelling"])
-    return verloop
-
-
 @login_required
 def sessie(request, pk):
     sessie = _sessie(pk)
@@ -157,14 +204,13 @@ def sessie(request, pk):
             "mag_verwerken": mag_verwerken,
             "gasten": _sectie(sessie, "gast", mag_bewerken),
             "agenda": _sectie(sessie, "agendapunt", mag_bewerken),
-            "secties": [_sectie(sessie, s, mag_bewerken) for s in VERSLAG_SOORTEN],
+            "verslag_groepen": _verslag_groepen(sessie, mag_bewerken),
             "vaststellen_form": (
                 forms.VerslagVaststellenForm(keuzes=services.verslag_vaststelbaar(sessie))
                 if mag_besluiten
                 else None
             ),
             "mag_besluiten": mag_besluiten,
-            "verloop": _verloop(sessie),
         },
     )
 
@@ -210,13 +256,33 @@ def verslag_inleiding(request, pk):
     )  # fmt: skip
 
 
-def _sectie_antwoord(request, sessie, soort, form=None):
+def _sectie_antwoord(request, sessie, soort, form=None, agendapunt_id=None):
     sessie = _sessie(sessie.pk)  # fresh prefetch after the change
+    groep = None
+    if soort in VERSLAG_SOORTEN:
+        groepen = selectors.onderdelen_per_agendapunt(sessie)
+        groep = next(g for g in groepen if (g["agendapunt"] and g["agendapunt"].pk) == (
+            agendapunt_id or None
+        ))  # fmt: skip
     return render(
         request,
         "inkoop/sessies/sessie.html#sectie",
-        {"s": _sectie(sessie, soort, True, form), "sessie": sessie, "mag_bewerken": True},
-    )
+        {"s": _sectie(sessie, soort, True, form, groep=groep), "sessie": sessie,
+         "mag_bewerken": True},
+    )  # fmt: skip
+
+
+def _elders(soort, anker, herkomst) -> bool:
+    """Whether a saved item belongs somewhere else on the page than the section it was edited
+    in: then the whole page comes back (an HX redirect), with the item in its place. An agenda
+    item always: the minutes are grouped by it."""
+    return soort == "agendapunt" or anker != herkomst
+
+
+def _sectie_anker(sessie, soort, item) -> str:
+    """The id of the section where `item` stands on the session page."""
+    punt = _groep_van(sessie, item) if soort in VERSLAG_SOORTEN else None
+    return f"sectie-{soort}-{punt}" if punt else f"sectie-{soort}"
 
 
 @login_required
@@ -225,7 +291,10 @@ def onderdeel_nieuw(request, pk, soort):
     info = _soort(soort)
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
-    form = _nieuw_form(sessie, soort, request.POST)
+    # The agenda item whose form was sent: its section is what an HTMX request gets back.
+    groep = _groep_uit(request, sessie) if soort in VERSLAG_SOORTEN else None
+    herkomst = f"sectie-{soort}-{groep}" if groep else f"sectie-{soort}"
+    form = _nieuw_form(sessie, soort, request.POST, agendapunt_id=groep)
     try:
         with eenmalig(form):
             opgeslagen = _opslaan(form, sessie)
@@ -233,19 +302,22 @@ def onderdeel_nieuw(request, pk, soort):
                 transaction.set_rollback(True)
     except AlVerstuurd:
         # The whole page again (also for HTMX): the item made by the first send, and the message.
-        return al_verstuurd(request, sessie_url(sessie, f"sectie-{soort}"))
-    if request.htmx:
-        return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
+        return al_verstuurd(request, sessie_url(sessie, herkomst))
+    anker = _sectie_anker(sessie, soort, opgeslagen) if opgeslagen else herkomst
+    if request.htmx and not (opgeslagen and _elders(soort, anker, herkomst)):
+        return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form, groep)
     if opgeslagen:
         messages.success(request, f"De {info.enkelvoud} is toegevoegd.")
-        return redirect(sessie_url(sessie, f"sectie-{soort}"))
+        url = sessie_url(sessie, anker)
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    actie = reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort})
     return render(
         request,
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": f"Nieuwe {info.enkelvoud}", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
-         "actie": reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort}),
-         "annuleren": sessie_url(sessie, f"sectie-{soort}")},
+         "actie": f"{actie}?agendapunt={groep}" if groep else actie,
+         "annuleren": sessie_url(sessie, herkomst)},
     )  # fmt: skip
 
 
@@ -275,8 +347,12 @@ def onderdeel_bewerken(request, pk, soort, item):
                 request, "inkoop/sessies/sessie.html#item", _item_context(sessie, soort, item)
             )
         return redirect(sessie_url(sessie, f"{soort}-{item.pk}"))
+    anker = _sectie_anker(sessie, soort, item)
     form = _bewerk_form(sessie, soort, item, request.POST or None)
     if request.method == "POST" and _opslaan(form, sessie):
+        if request.htmx and _elders(soort, _sectie_anker(sessie, soort, item), anker):
+            messages.success(request, f"De {info.enkelvoud} is opgeslagen.")
+            return HttpResponseClientRedirect(sessie_url(sessie, f"{soort}-{item.pk}"))
         if request.htmx:
             item = _verse_item(sessie, soort, item.pk)
             return render(
@@ -319,19 +395,20 @@ def onderdeel_verwijderen(request, pk, soort, item):
     info = _soort(soort)
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
+    onderdeel = _item(sessie, soort, item)
+    groep = _groep_van(sessie, onderdeel) if soort in VERSLAG_SOORTEN else None
     try:
-        services.onderdeel_verwijderen(
-            onderdeel=_item(sessie, soort, item), revisie=revisie_uit(request.POST)
-        )
+        services.onderdeel_verwijderen(onderdeel=onderdeel, revisie=revisie_uit(request.POST))
     except Conflict:
         # The whole page again (also for HTMX), so the colleague's change and the message show.
         messages.error(request, VERWIJDERCONFLICT)
         url = sessie_url(sessie, f"{soort}-{item}")
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    if request.htmx:
-        return _sectie_antwoord(request, sessie, soort)
+    if request.htmx and soort != "agendapunt":
+        return _sectie_antwoord(request, sessie, soort, agendapunt_id=groep)
     messages.success(request, f"De {info.enkelvoud} is verwijderd.")
-    return redirect(sessie_url(sessie, f"sectie-{soort}"))
+    url = sessie_url(sessie, f"sectie-{soort}-{groep}" if groep else f"sectie-{soort}")
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 @login_required
