@@ -138,7 +138,7 @@ def _verslag_groepen(sessie, mag_bewerken):
         secties = [_sectie(sessie, s, mag_bewerken, groep=groep) for s in VERSLAG_SOORTEN]
         groepen.append({"agendapunt": groep["agendapunt"], "secties": secties})
     if mag_bewerken:
-        for i, soort in enumerate(VERSLAG_SOORTEN):
+        for i in range(len(VERSLAG_SOORTEN)):
             _keuzes_delen([g["secties"][i]["form"] for g in groepen])
     return groepen
 
