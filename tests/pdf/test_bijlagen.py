@@ -28,6 +28,7 @@ from tests.factories.besluitvorming import VoorstelFactory
 from tests.factories.export import document_met_inhoud, versie_vastleggen
 from tests.factories.sessies import TrajectSessieFactory
 from uitgangspunten import services as uitgangspunten_services
+from uitgangspunten.models import Versie
 
 pytestmark = pytest.mark.django_db
 
@@ -269,3 +270,23 @@ def test_datamigratie_geeft_bestaande_versies_de_bijlagen_van_hun_document(media
     migratie.bestaande_versies(apps, None)
     assert bijlagen.bijlagen_van_versie(v1) == [a]
     assert not ander.versies.exists()
+
+
+def test_demo_strategie_drukt_haar_opmaak_en_bijlage_af(media):
+    from inkoop.demo import demodata
+
+    demodata.demo_laden()
+    versie = Versie.objects.get(
+        document__titel="Inkoopstrategie Wmo en Jeugdhulp 2027 e.v.", nummer=1
+    )
+    assert versie.inhoud["opmaak"] == {
+        "hoofdstuknummers": False, "datum_voluit": True, "uitgangspunten": "doorlopend",
+    }  # fmt: skip
+    _, pdf_bytes = _versie_pdf(versie)
+    tekst = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages)
+    assert "12 oktober 2026" in tekst and "Ons kenmerk" in tekst
+    assert "1. Inleiding" not in tekst and "Inleiding" in tekst
+    bestanden = ingesloten(pdf_bytes)
+    assert list(bestanden) == ["evaluatie-inkoop-2022-2026.pdf"]
+    bijlage = pypdf.PdfReader(io.BytesIO(bestanden["evaluatie-inkoop-2022-2026.pdf"]))
+    assert "Evaluatie inkoop Wmo en Jeugdhulp" in bijlage.pages[0].extract_text()
