@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -20,12 +21,12 @@ from inkoop.pdf import bijlagen
 from inkoop.pdf import render as pdf
 from inkoop.pdf import selectors as export_selectors
 from inkoop.pdf import services as export_services
-from inkoop.pdf.models import Bijlage
+from inkoop.pdf.models import Bijlage, VersieBijlage
 from inkoop.sessies import services as sessie_services
 from regions.constants import Rol
 from tests.factories import UserFactory
 from tests.factories.besluitvorming import VoorstelFactory
-from tests.factories.export import document_met_inhoud, versie_vastleggen
+from tests.factories.export import document_met_inhoud, vaststellen, versie_vastleggen
 from tests.factories.sessies import TrajectSessieFactory
 from uitgangspunten import services as uitgangspunten_services
 from uitgangspunten.models import Versie
@@ -290,3 +291,29 @@ def test_demo_strategie_drukt_haar_opmaak_en_bijlage_af(media):
     assert list(bestanden) == ["evaluatie-inkoop-2022-2026.pdf"]
     bijlage = pypdf.PdfReader(io.BytesIO(bestanden["evaluatie-inkoop-2022-2026.pdf"]))
     assert "Evaluatie inkoop Wmo en Jeugdhulp" in bijlage.pages[0].extract_text()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigger bestaat alleen op PostgreSQL"
+)
+def test_database_houdt_de_bijlagen_van_een_besloten_versie(media, regio):
+    with connection.cursor() as cursor:  # the suite may empty its test database; not here
+        cursor.execute("SET LOCAL inkoop.opruimen = 'nee'")
+    adviseur = UserFactory(is_superuser=True)
+    document = document_met_inhoud(regio, hoofdstukken=1, voorzieningen=1)
+    a = bijlagen.bijlage_toevoegen(onderwerp=document, bestand=upload("a.pdf", PDF), door=adviseur)
+    b = bijlagen.bijlage_toevoegen(onderwerp=document, bestand=upload("b.pdf", PDF), door=adviseur)
+    versie = versie_vastleggen(document)
+    vaststellen(versie)
+    rijen = VersieBijlage.objects.filter(versie=versie)
+    with pytest.raises(DatabaseError, match="besloten"), transaction.atomic():
+        rijen.delete()
+    with pytest.raises(DatabaseError, match="besloten"), transaction.atomic():
+        VersieBijlage.objects.create(versie=versie, bijlage=b)  # already there: any insert
+    with pytest.raises(DatabaseError, match="veranderen nooit meer"), transaction.atomic():
+        rijen.filter(bijlage=a).update(bijlage=b)
+    with pytest.raises(DatabaseError, match="verandert niet meer"), transaction.atomic():
+        Bijlage.objects.filter(pk=a.pk).update(sha256="0" * 64)
+    # Leaving the draft is what may still happen to it.
+    assert bijlagen.bijlage_verwijderen(bijlage=a, door=adviseur) is False
+    assert rijen.count() == 2
