@@ -1,6 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
-from inkoop.core.revisie import AlleenLezenAdmin
+from inkoop.core.revisie import AlleenLezenAdmin, RevisieAdmin
 from inkoop.pdf import bijlagen
 from inkoop.pdf.models import Bijlage, Export
 
@@ -18,7 +18,7 @@ class ExportAdmin(AlleenLezenAdmin, admin.ModelAdmin):
 
 
 @admin.register(Bijlage)
-class BijlageAdmin(AlleenLezenAdmin, admin.ModelAdmin):
+class BijlageAdmin(RevisieAdmin, admin.ModelAdmin):
     """Never changed here: an attachment is placed in the app (inkoop.pdf.bijlagen), where its
     type, size and the right to its subject are checked. Removing one goes through the same
     service as the app (`bijlage_verwijderen`): one a frozen version carries only leaves the
@@ -30,12 +30,30 @@ class BijlageAdmin(AlleenLezenAdmin, admin.ModelAdmin):
     list_filter = ["mime", "content_type"]
     search_fields = ["naam", "sha256"]
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # viewing only: the change form renders read-only
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and (
             obj.uit_concept or obj.onderwerp is None or bijlagen.vergrendeld(obj.onderwerp)
         ):
             return False
-        return admin.ModelAdmin.has_delete_permission(self, request, obj)
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        # The service decides what happens to an attachment a version carries (it leaves the
+        # draft, the row stays): Django's own check would call it protected and stop here.
+        weg, aantallen, rechten, _beschermd = super().get_deleted_objects(objs, request)
+        return weg, aantallen, rechten, []
 
     def delete_model(self, request, obj):
-        bijlagen.bijlage_verwijderen(bijlage=obj, door=request.user)
+        if not bijlagen.bijlage_verwijderen(bijlage=obj, door=request.user):
+            self.message_user(
+                request,
+                f"{obj.naam} hoort bij een bevroren versie: de bijlage is uit het concept "
+                "gehaald en blijft voor die versie bewaard.",
+                messages.WARNING,
+            )

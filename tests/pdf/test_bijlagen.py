@@ -28,6 +28,7 @@ from tests.factories import UserFactory
 from tests.factories.besluitvorming import VoorstelFactory
 from tests.factories.export import document_met_inhoud, vaststellen, versie_vastleggen
 from tests.factories.sessies import TrajectSessieFactory
+from tests.utils import formulier_waarden
 from uitgangspunten import services as uitgangspunten_services
 from uitgangspunten.models import Versie
 
@@ -317,3 +318,21 @@ def test_database_houdt_de_bijlagen_van_een_besloten_versie(media, regio):
     # Leaving the draft is what may still happen to it.
     assert bijlagen.bijlage_verwijderen(bijlage=a, door=adviseur) is False
     assert rijen.count() == 2
+
+
+def test_beheer_verwijdert_via_dezelfde_service(client_als, media, regio):
+    beheerder = UserFactory(is_superuser=True, is_staff=True)
+    document = document_met_inhoud(regio, hoofdstukken=1, voorzieningen=1)
+    a = bijlagen.bijlage_toevoegen(onderwerp=document, bestand=upload("a.pdf", PDF), door=beheerder)
+    versie_vastleggen(document)
+    b = bijlagen.bijlage_toevoegen(onderwerp=document, bestand=upload("b.pdf", PDF), door=beheerder)
+    client = client_als(beheerder)
+    for bijlage in (a, b):
+        url = reverse("admin:inkoop_bijlage_delete", args=[bijlage.pk])
+        data = formulier_waarden(client.get(url).content.decode(), met_veld="post")
+        assert client.post(url, data).status_code == 302
+    a.refresh_from_db()
+    assert a.uit_concept is not None  # a version carries it: it only left the draft
+    assert not Bijlage.objects.filter(pk=b.pk).exists()
+    # Off the draft already: nothing left to remove here.
+    assert client.get(reverse("admin:inkoop_bijlage_delete", args=[a.pk])).status_code == 403
