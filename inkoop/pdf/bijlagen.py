@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
@@ -148,15 +149,28 @@ def bijlage_verwijderen(*, bijlage: Bijlage, door) -> bool:
     return True
 
 
+def _van_het_concept(onderwerp):
+    return Bijlage.objects.filter(
+        content_type=ContentType.objects.get_for_model(onderwerp),
+        object_id=onderwerp.pk,
+        uit_concept__isnull=True,
+    ).order_by("geplaatst", "pk")
+
+
 def bijlagen_van(onderwerp) -> list[Bijlage]:
     """The attachments of a subject (of a document: its draft), in the order they were added."""
-    return list(
-        Bijlage.objects.filter(
-            content_type=ContentType.objects.get_for_model(onderwerp),
-            object_id=onderwerp.pk,
-            uit_concept__isnull=True,
-        ).order_by("geplaatst", "pk")
-    )
+    return list(_van_het_concept(onderwerp))
+
+
+def bijlagen_met_versies(onderwerp) -> list[Bijlage]:
+    """The draft's attachments for the attachments page, each with the numbers of the frozen
+    versions that carry it (`in_versies`): those keep it when it leaves the draft."""
+    # The number only: a version's frozen content is large.
+    versies = VersieBijlage.objects.annotate(nummer=F("versie__nummer")).order_by("nummer")
+    bijlagen = list(_van_het_concept(onderwerp).prefetch_related(Prefetch("versies", versies)))
+    for bijlage in bijlagen:
+        bijlage.in_versies = [vb.nummer for vb in bijlage.versies.all()]
+    return bijlagen
 
 
 def versie_bijlagen_vastleggen(versie) -> None:

@@ -206,7 +206,7 @@ def bijlagen(request, soort, pk):
         {
             "onderwerp": onderwerp,
             "soort": soort,
-            "bijlagen": bijlagen_services.bijlagen_van(onderwerp),
+            "bijlagen": bijlagen_services.bijlagen_met_versies(onderwerp),
             "form": form if mag_plaatsen else None,
             "mag_verwijderen": mag_plaatsen,
             "vergrendeld": vergrendeld,

@@ -28,7 +28,7 @@ from tests.factories import UserFactory
 from tests.factories.besluitvorming import VoorstelFactory
 from tests.factories.export import document_met_inhoud, vaststellen, versie_vastleggen
 from tests.factories.sessies import TrajectSessieFactory
-from tests.utils import formulier_waarden
+from tests.utils import assert_constant_queries, formulier_waarden
 from uitgangspunten import services as uitgangspunten_services
 from uitgangspunten.models import Versie
 
@@ -234,6 +234,8 @@ def test_bijlage_verwijderen_in_de_app(client_als, media, met_rol, regio):
     html = client.get(pagina).content.decode()
     assert html.count("data-bevestig=") == 3
     assert 'aria-label="Verwijderen: c.pdf"' in html
+    assert "De bijlage a.pdf uit het concept halen? Versie 1 houdt haar." in html
+    assert "Weet u zeker dat u de bijlage c.pdf wilt verwijderen?" in html
 
     lezer = client_als(met_rol(Rol.LEZER, regio, username="lz"))
     assert lezer.post(reverse("inkoop:bijlage_verwijderen", args=[c.pk])).status_code == 403
@@ -318,6 +320,22 @@ def test_database_houdt_de_bijlagen_van_een_besloten_versie(media, regio):
     # Leaving the draft is what may still happen to it.
     assert bijlagen.bijlage_verwijderen(bijlage=a, door=adviseur) is False
     assert rijen.count() == 2
+
+
+def test_bijlagenpagina_queries_groeien_niet_mee(client_als, media, met_rol, regio):
+    adviseur = met_rol(Rol.BELEIDSADVISEUR, regio, username="adv")
+    document = document_met_inhoud(regio, hoofdstukken=1, voorzieningen=1)
+    client = client_als(adviseur)
+    pagina = reverse("inkoop:bijlagen", args=["document", document.pk])
+
+    def maak(n):
+        for i in range(n):
+            bijlagen.bijlage_toevoegen(
+                onderwerp=document, bestand=upload(f"b{i}.pdf", PDF), door=adviseur
+            )
+            uitgangspunten_services.versie_vastleggen(document=document, auteur=adviseur)
+
+    assert_constant_queries(maak, lambda: client.get(pagina), klein=1, groot=4)
 
 
 def test_beheer_verwijdert_via_dezelfde_service(client_als, media, regio):
