@@ -1,24 +1,20 @@
 """The session page and its minutes: introduction, items per agenda item, adopting the minutes.
 
 Items of the minutes are edited in the page with HTMX. The minutes follow the meeting: per
-agenda item (and last, the items under none) one section per item kind (partial "sectie", id
-`sectie-<kind>-<agenda item>`, or `sectie-<kind>` under none), and each item its own block
-(partials "item" and "item_formulier"). An item that moves to another agenda item reloads the
-page. Without JavaScript the same links and forms lead to full pages and redirects, so
-everything also works as ordinary requests.
+agenda item (and last, the items under none) one section per item kind (`onderdelen`), and
+each item its own block (partials "item" and "item_formulier"). An item that moves to another
+agenda item reloads the page. Without JavaScript the same links and forms lead to full pages
+and redirects, so everything also works as ordinary requests.
 
 Edits carry the revision they were based on: when a colleague saved in the meantime the service
 raises `Conflict`, nothing is written, and the same form comes back as typed, with the stored
 values beside it and the revision moved on, so saving again is a deliberate choice.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.forms import ModelChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,37 +25,10 @@ from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.sessies import charts, forms, selectors, services
-from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.sessies.models import Sessie
 from regions import permissions
 
-
-@dataclass(frozen=True)
-class Soort:
-    model: type
-    form: type
-    relatie: str
-    titel: str
-    enkelvoud: str
-    leeg: str
-    kop: int = 3
-
-
-SOORTEN = {
-    "gast": Soort(Gast, forms.GastForm, "gasten", "Gasten", "gast",
-                  "Er zijn geen gasten vastgelegd."),
-    "agendapunt": Soort(Agendapunt, forms.AgendapuntForm, "agendapunten", "Agenda", "agendapunt",
-                        "Er zijn nog geen agendapunten.", kop=2),
-    "conclusie": Soort(Conclusie, forms.ConclusieForm, "conclusies", "Conclusies", "conclusie",
-                       "Er zijn nog geen conclusies."),
-    "inbreng": Soort(Inbreng, forms.InbrengForm, "inbreng", "Vragen, opmerkingen en adviezen",
-                     "inbreng", "Er is nog geen inbreng vastgelegd."),
-    "stelling": Soort(Stelling, forms.StellingForm, "stellingen", "Stellingen", "stelling",
-                      "Er zijn nog geen stellingen."),
-    "actiepunt": Soort(Actiepunt, forms.ActiepuntForm, "actiepunten", "Actiepunten",
-                       "actiepunt", "Er zijn geen actiepunten."),
-}  # fmt: skip
-# Within an agenda item, in the order of the meeting (and of the PDF).
-VERSLAG_SOORTEN = ("inbreng", "stelling", "conclusie", "actiepunt")
+from . import onderdelen
 
 
 def _sessie(pk) -> Sessie:
@@ -69,91 +38,10 @@ def _sessie(pk) -> Sessie:
         raise Http404 from exc
 
 
-def _soort(soort) -> Soort:
-    if soort not in SOORTEN:
+def _soort(soort) -> onderdelen.Soort:
+    if soort not in onderdelen.SOORTEN:
         raise Http404
-    return SOORTEN[soort]
-
-
-def _nieuw_form(sessie, soort, data=None, agendapunt_id=None):
-    """The add form of a kind; under an agenda item it starts with that agenda item."""
-    if agendapunt_id is None:
-        return SOORTEN[soort].form(data, sessie=sessie, auto_id=f"id_nieuw_{soort}_%s")
-    return SOORTEN[soort].form(
-        data, sessie=sessie, auto_id=f"id_nieuw_{soort}_{agendapunt_id}_%s",
-        initial={"agendapunt": agendapunt_id},
-    )  # fmt: skip
-
-
-def _keuzes_delen(formulieren) -> None:
-    """The add forms of one kind under every agenda item offer the same choices: read them once
-    (a constant number of queries however many agenda items there are)."""
-    eerste, *rest = formulieren
-    for naam, veld in eerste.fields.items():
-        if isinstance(veld, ModelChoiceField):
-            keuzes = list(veld.choices)
-            for form in (eerste, *rest):
-                form.fields[naam].choices = keuzes
-
-
-def _bewerk_form(sessie, soort, item, data=None):
-    return SOORTEN[soort].form(
-        data, instance=item, sessie=sessie, auto_id=f"id_{soort}_{item.pk}_%s"
-    )
-
-
-def _items(sessie, soort, items=None):
-    items = list(getattr(sessie, SOORTEN[soort].relatie).all() if items is None else items)
-    if soort == "stelling":
-        for s in items:
-            s.resultaat_tekst = charts.stelling_tekst(s)
-            s.resultaat_svg = charts.stelling_grafiek(s)
-    return items
-
-
-def _sectie(sessie, soort, mag_bewerken, form=None, groep=None):
-    """One section of a kind: of the whole session, or (`groep`, from
-    selectors.onderdelen_per_agendapunt) of one agenda item of the minutes."""
-    punt = groep["agendapunt"] if groep else None
-    return {
-        "soort": soort,
-        # Under no agenda item the section keeps the plain id (links and anchors stay valid).
-        "id": f"{soort}-{punt.pk}" if punt else soort,
-        "agendapunt": punt,
-        "info": SOORTEN[soort],
-        "items": _items(sessie, soort, groep[soort] if groep else None),
-        "form": (form or _nieuw_form(sessie, soort, agendapunt_id=punt and punt.pk))
-        if mag_bewerken
-        else None,
-        "kan_toevoegen": soort != "inbreng" or bool(sessie.traject_id),
-        "kop": 4 if groep else SOORTEN[soort].kop,
-        "gegroepeerd": groep is not None,
-    }
-
-
-def _verslag_groepen(sessie, mag_bewerken):
-    """The minutes per agenda item, each with a section per kind; the add forms share choices."""
-    groepen = []
-    for groep in selectors.onderdelen_per_agendapunt(sessie):
-        secties = [_sectie(sessie, s, mag_bewerken, groep=groep) for s in VERSLAG_SOORTEN]
-        groepen.append({"agendapunt": groep["agendapunt"], "secties": secties})
-    if mag_bewerken:
-        for i in range(len(VERSLAG_SOORTEN)):
-            _keuzes_delen([g["secties"][i]["form"] for g in groepen])
-    return groepen
-
-
-def _groep_uit(request, sessie):
-    """The agenda item an add form was sent from (`?agendapunt=`), if it is one of the session."""
-    try:
-        punt = int(request.GET.get("agendapunt", ""))
-    except ValueError:
-        return None
-    return punt if any(p.pk == punt for p in sessie.agendapunten.all()) else None
-
-
-def _groep_van(sessie, item):
-    return selectors.agendapunt_van(item, {st.pk: st for st in sessie.stellingen.all()})
+    return onderdelen.SOORTEN[soort]
 
 
 def _opslaan(form, sessie):
@@ -202,9 +90,9 @@ def sessie(request, pk):
             "traject": sessie.traject,
             "mag_bewerken": mag_bewerken,
             "mag_verwerken": mag_verwerken,
-            "gasten": _sectie(sessie, "gast", mag_bewerken),
-            "agenda": _sectie(sessie, "agendapunt", mag_bewerken),
-            "verslag_groepen": _verslag_groepen(sessie, mag_bewerken),
+            "gasten": onderdelen.sectie(sessie, "gast", mag_bewerken),
+            "agenda": onderdelen.sectie(sessie, "agendapunt", mag_bewerken),
+            "verslag_groepen": onderdelen.verslag_groepen(sessie, mag_bewerken),
             "vaststellen_form": (
                 forms.VerslagVaststellenForm(keuzes=services.verslag_vaststelbaar(sessie))
                 if mag_besluiten
@@ -259,30 +147,17 @@ def verslag_inleiding(request, pk):
 def _sectie_antwoord(request, sessie, soort, form=None, agendapunt_id=None):
     sessie = _sessie(sessie.pk)  # fresh prefetch after the change
     groep = None
-    if soort in VERSLAG_SOORTEN:
+    if soort in onderdelen.VERSLAG_SOORTEN:
         groepen = selectors.onderdelen_per_agendapunt(sessie)
-        groep = next(g for g in groepen if (g["agendapunt"] and g["agendapunt"].pk) == (
-            agendapunt_id or None
-        ))  # fmt: skip
+        # The agenda item's group; the one under none (last) if the item went meanwhile.
+        punten = [g["agendapunt"] and g["agendapunt"].pk for g in groepen]
+        groep = groepen[punten.index(agendapunt_id) if agendapunt_id in punten else -1]
     return render(
         request,
         "inkoop/sessies/sessie.html#sectie",
-        {"s": _sectie(sessie, soort, True, form, groep=groep), "sessie": sessie,
+        {"s": onderdelen.sectie(sessie, soort, True, form, groep=groep), "sessie": sessie,
          "mag_bewerken": True},
     )  # fmt: skip
-
-
-def _elders(soort, anker, herkomst) -> bool:
-    """Whether a saved item belongs somewhere else on the page than the section it was edited
-    in: then the whole page comes back (an HX redirect), with the item in its place. An agenda
-    item always: the minutes are grouped by it."""
-    return soort == "agendapunt" or anker != herkomst
-
-
-def _sectie_anker(sessie, soort, item) -> str:
-    """The id of the section where `item` stands on the session page."""
-    punt = _groep_van(sessie, item) if soort in VERSLAG_SOORTEN else None
-    return f"sectie-{soort}-{punt}" if punt else f"sectie-{soort}"
 
 
 @login_required
@@ -292,9 +167,9 @@ def onderdeel_nieuw(request, pk, soort):
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
     # The agenda item whose form was sent: its section is what an HTMX request gets back.
-    groep = _groep_uit(request, sessie) if soort in VERSLAG_SOORTEN else None
+    groep = onderdelen.groep_uit(request, sessie) if soort in onderdelen.VERSLAG_SOORTEN else None
     herkomst = f"sectie-{soort}-{groep}" if groep else f"sectie-{soort}"
-    form = _nieuw_form(sessie, soort, request.POST, agendapunt_id=groep)
+    form = onderdelen.nieuw_form(sessie, soort, request.POST, agendapunt_id=groep)
     try:
         with eenmalig(form):
             opgeslagen = _opslaan(form, sessie)
@@ -303,8 +178,8 @@ def onderdeel_nieuw(request, pk, soort):
     except AlVerstuurd:
         # The whole page again (also for HTMX): the item made by the first send, and the message.
         return al_verstuurd(request, sessie_url(sessie, herkomst))
-    anker = _sectie_anker(sessie, soort, opgeslagen) if opgeslagen else herkomst
-    if request.htmx and not (opgeslagen and _elders(soort, anker, herkomst)):
+    anker = onderdelen.sectie_anker(sessie, soort, opgeslagen) if opgeslagen else herkomst
+    if request.htmx and not (opgeslagen and onderdelen.elders(soort, anker, herkomst)):
         return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form, groep)
     if opgeslagen:
         messages.success(request, f"De {info.enkelvoud} is toegevoegd.")
@@ -322,7 +197,7 @@ def onderdeel_nieuw(request, pk, soort):
 
 
 def _item(sessie, soort, item_pk):
-    info = SOORTEN[soort]
+    info = onderdelen.SOORTEN[soort]
     return get_object_or_404(info.model, pk=item_pk, sessie=sessie)
 
 
@@ -342,19 +217,21 @@ def onderdeel_bewerken(request, pk, soort, item):
     item = _item(sessie, soort, item)
     if request.method == "GET" and request.GET.get("weergave"):
         if request.htmx:
-            item = _verse_item(sessie, soort, item.pk)
+            item = onderdelen.verse_item(sessie, soort, item.pk)
             return render(
                 request, "inkoop/sessies/sessie.html#item", _item_context(sessie, soort, item)
             )
         return redirect(sessie_url(sessie, f"{soort}-{item.pk}"))
-    anker = _sectie_anker(sessie, soort, item)
-    form = _bewerk_form(sessie, soort, item, request.POST or None)
+    anker = onderdelen.sectie_anker(sessie, soort, item)
+    form = onderdelen.bewerk_form(sessie, soort, item, request.POST or None)
     if request.method == "POST" and _opslaan(form, sessie):
-        if request.htmx and _elders(soort, _sectie_anker(sessie, soort, item), anker):
+        if request.htmx and onderdelen.elders(
+            soort, onderdelen.sectie_anker(sessie, soort, item), anker
+        ):
             messages.success(request, f"De {info.enkelvoud} is opgeslagen.")
             return HttpResponseClientRedirect(sessie_url(sessie, f"{soort}-{item.pk}"))
         if request.htmx:
-            item = _verse_item(sessie, soort, item.pk)
+            item = onderdelen.verse_item(sessie, soort, item.pk)
             return render(
                 request, "inkoop/sessies/sessie.html#item",
                 _item_context(sessie, soort, item, opgeslagen=True),
@@ -375,20 +252,6 @@ def onderdeel_bewerken(request, pk, soort, item):
     )  # fmt: skip
 
 
-def _verse_item(sessie, soort, item_pk):
-    """The item re-read with what its display needs (one or two queries)."""
-    qs = SOORTEN[soort].model.objects.filter(sessie=sessie)
-    if soort == "inbreng":
-        qs = selectors.inbreng_queryset().filter(sessie=sessie)
-    elif soort == "actiepunt":
-        qs = qs.select_related("eigenaar_gebruiker")
-    elif soort == "agendapunt":
-        qs = qs.select_related("document", "versie", "voorziening", "voorstel")
-    elif soort in ("conclusie", "stelling"):
-        qs = qs.select_related("voorziening")
-    return qs.get(pk=item_pk)
-
-
 @login_required
 @require_POST
 def onderdeel_verwijderen(request, pk, soort, item):
@@ -396,7 +259,7 @@ def onderdeel_verwijderen(request, pk, soort, item):
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
     onderdeel = _item(sessie, soort, item)
-    groep = _groep_van(sessie, onderdeel) if soort in VERSLAG_SOORTEN else None
+    groep = onderdelen.groep_van(sessie, onderdeel) if soort in onderdelen.VERSLAG_SOORTEN else None
     try:
         services.onderdeel_verwijderen(onderdeel=onderdeel, revisie=revisie_uit(request.POST))
     except Conflict:
