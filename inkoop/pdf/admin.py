@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 
 from inkoop.core.revisie import AlleenLezenAdmin, RevisieAdmin
 from inkoop.pdf import bijlagen
-from inkoop.pdf.models import Bijlage, Export
+from inkoop.pdf.models import Bijlage, Export, VersieBijlage
 
 
 @admin.register(Export)
@@ -57,3 +57,13 @@ class BijlageAdmin(RevisieAdmin, admin.ModelAdmin):
                 "gehaald en blijft voor die versie bewaard.",
                 messages.WARNING,
             )
+
+
+@admin.register(VersieBijlage)
+class VersieBijlageAdmin(AlleenLezenAdmin, admin.ModelAdmin):
+    """Read-only: which attachments a frozen version carries is fixed when it is frozen."""
+
+    list_display = ["versie", "bijlage"]
+    list_select_related = ["versie__document", "bijlage"]
+    search_fields = ["bijlage__naam", "versie__document__titel"]
+    raw_id_fields = ["versie", "bijlage"]
