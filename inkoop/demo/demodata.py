@@ -654,9 +654,11 @@ def _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieninge
     if not Besluit.objects.filter(verslag_van=eerder).exists():
         verslag_vaststellen(sessie=sessie, verslag_van=eerder, door=gebruikers["secretaris"])
     if not Besluit.objects.filter(verslag_van=sessie).exists():
+        # A fresh user object: the permission check caches the roles it finds on it, and the
+        # secretary gets roles in the Bommelerwaard later.
         verslag_vaststellen_door_gremium(
             verslag_van=sessie, gremium=pfho.gremium, datum=pfho.datum,
-            door=gebruikers["secretaris"],
+            door=get_user_model().objects.get(pk=gebruikers["secretaris"].pk),
         )  # fmt: skip
 
 
