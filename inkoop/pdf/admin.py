@@ -44,10 +44,11 @@ class BijlageAdmin(RevisieAdmin, admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def get_deleted_objects(self, objs, request):
-        # The service decides what happens to an attachment a version carries (it leaves the
-        # draft, the row stays): Django's own check would call it protected and stop here.
-        weg, aantallen, rechten, _beschermd = super().get_deleted_objects(objs, request)
-        return weg, aantallen, rechten, []
+        # The service decides what happens to an attachment a version carries: it leaves the
+        # draft and its row stays, so the version rows that hold it (PROTECT) are not touched.
+        # Django's own check would call them protected (and ask for the right to delete them).
+        weg, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
+        return weg, aantallen, set() if beschermd else rechten, []
 
     def delete_model(self, request, obj):
         if not bijlagen.bijlage_verwijderen(bijlage=obj, door=request.user):
