@@ -236,6 +236,9 @@ VERWACHTINGEN: dict[str, Regel] = {
         CONCEPTEN, kwargs={"soort": lambda w: "sessie", "pk": lambda w: w.sessie.pk}
     ),
     "inkoop:bijlage": Regel(CONCEPTEN, kwargs={"pk": lambda w: w.bijlage.pk}),
+    "inkoop:bijlage_verwijderen": Regel(
+        SESSIES, methode="POST", kwargs={"pk": lambda w: w.bijlage.pk}
+    ),
 }
 
 # Default value of each URL kwarg, by name, from the fixture world.

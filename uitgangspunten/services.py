@@ -21,6 +21,7 @@ from django.utils import timezone
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.revisie import Conflict as Conflict  # raised below; callers catch it here
 from inkoop.core.revisie import met_revisie_bijwerken, verwijderen
+from inkoop.pdf.bijlagen import versie_bijlagen_vastleggen
 from inkoop.pdf.services import versie_pdf_inplannen
 from inkoop.trajecten.models import Traject, TrajectVoorziening
 from regions import permissions
@@ -305,6 +306,8 @@ def versie_vastleggen(*, document, auteur, toelichting="") -> Versie:
         auteur=auteur,
         toelichting=toelichting,
     )
+    # The attachments the draft carries now are this version's, whatever the draft gets later.
+    versie_bijlagen_vastleggen(versie)
     # The PDF is made right away (after commit, in the worker), so it is usually ready
     # before anyone asks for it.
     versie_pdf_inplannen(versie, user=auteur)

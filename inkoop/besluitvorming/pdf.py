@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from inkoop.core.diff import inhoud_diff
 from inkoop.core.fouten import DomeinFout
 from inkoop.core.velden import parameter
-from inkoop.pdf.bijlagen import bijlagen_van
+from inkoop.pdf.bijlagen import bijlagen_van, bijlagen_van_versie, vergrendeling_registreren
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.trajecten.models import Gremium, Traject
@@ -15,6 +15,7 @@ from uitgangspunten.inhoud import kop_velden_uit_inhoud, opmaak_van
 from uitgangspunten.models import Versie
 
 from . import selectors as besluitvorming_selectors
+from . import services as besluitvorming_services
 from .constants import Uitkomst
 from .models import Besluit, Voorstel
 
@@ -72,7 +73,7 @@ def versie_bron(versie: Versie) -> Bron:
             kop, betreft=huisstijl.label_betreft if huisstijl else None, opmaak=opmaak
         ),
         "opmaak": opmaak,
-        "bijlagebestanden": bijlagen_van(versie.document),
+        "bijlagebestanden": bijlagen_van_versie(versie),
         "hoofdstukken": _hoofdstuknummers([s for s in secties if not s.get("is_bijlage")]),
         "bijlagen": _hoofdstuknummers([s for s in secties if s.get("is_bijlage")]),
         "concept": concept,
@@ -266,3 +267,5 @@ registreren(
         parameters=_besluitenlijst_parameters,
     )
 )
+# The attachments of a decided proposal stay as they were decided on.
+vergrendeling_registreren("voorstel", besluitvorming_services.voorstel_wijzigbaar_controleren)

@@ -22,6 +22,7 @@ from inkoop.openbaar.services import (
     versie_publiceren,
     verslag_publiceren,
 )
+from inkoop.pdf.bijlagen import bijlage_toevoegen
 from inkoop.sessies.constants import (
     Aanwezigheid,
     BronSoort,
@@ -31,7 +32,7 @@ from inkoop.sessies.constants import (
     Verwerking,
 )
 from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
-from inkoop.sessies.services import verslag_vaststellen
+from inkoop.sessies.services import verslag_vaststellen, verslag_vaststellen_door_gremium
 from inkoop.trajecten.constants import GremiumSoort, MijlpaalStatus
 from inkoop.trajecten.models import Gremium, Mijlpaal, Traject, TrajectVoorziening
 from regions.constants import BetreftLabel, Rol
@@ -43,6 +44,7 @@ from uitgangspunten.constants import (
     SectieSoort,
     UitgangspuntSoort,
     UitgangspuntStatus,
+    UitgangspuntWeergave,
 )
 from uitgangspunten.models import Document, Sectie, Uitgangspunt
 from voorzieningen.constants import Inkoopniveau, KengetalSoort, Soort, Wet
@@ -652,12 +654,17 @@ def _sessies_vastleggen(regio, traject, sessie, gremia, gebruikers, voorzieninge
                   "doel": "Uitgangspuntendocument vaststellen en vrijgeven voor advies."},
     )  # fmt: skip
     _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen)
-    # The minutes of 3 December were adopted on 18 December (seed 000), those of
-    # 18 December in the PFHO of February.
-    for vastgesteld, in_sessie in ((eerder, sessie), (sessie, pfho)):
-        if not Besluit.objects.filter(verslag_van=vastgesteld).exists():
-            verslag_vaststellen(sessie=in_sessie, verslag_van=vastgesteld,
-                                door=gebruikers["secretaris"])  # fmt: skip
+    # The minutes of 3 December were adopted on 18 December, in a session of the same body
+    # (seed 000), those of 18 December by a decision of the PFHO in February.
+    if not Besluit.objects.filter(verslag_van=eerder).exists():
+        verslag_vaststellen(sessie=sessie, verslag_van=eerder, door=gebruikers["secretaris"])
+    if not Besluit.objects.filter(verslag_van=sessie).exists():
+        # A fresh user object: the permission check caches the roles it finds on it, and the
+        # secretary gets roles in the Bommelerwaard later.
+        verslag_vaststellen_door_gremium(
+            verslag_van=sessie, gremium=pfho.gremium, datum=pfho.datum,
+            door=get_user_model().objects.get(pk=gebruikers["secretaris"].pk),
+        )  # fmt: skip
 
 
 def _verslag_per_agendapunt(sessie, traject, gebruikers, voorzieningen):
@@ -856,6 +863,7 @@ def _inkoopstrategie_bommelerwaard(traject, gebruikers):
             document=document, volgorde=volgorde, soort=soort, titel=titel, tekst=tekst
         )
     adviseur, directeur = gebruikers["adviseur"], gebruikers["directeur"]
+    _opmaak_en_bijlage_bommelerwaard(document, adviseur)
     eerste = opstellen.versie_vastleggen(
         document=document, auteur=adviseur, toelichting="Voor het directieoverleg"
     )
@@ -887,6 +895,58 @@ def _inkoopstrategie_bommelerwaard(traject, gebruikers):
         document=document, auteur=adviseur, toelichting="Verwerking opmerkingen PFHO"
     )
     besluitvorming.versie_indienen(versie=tweede, door=adviseur)
+
+
+def _opmaak_en_bijlage_bommelerwaard(document, adviseur):
+    """The strategy keeps the memo's own conventions (no chapter numbers, the date written out,
+    the bold lead run into the principle, "Ons kenmerk") and carries the evaluation summary as
+    an attachment. Set before version 1 is frozen, so both travel with the versions."""
+    opstellen.document_opmaak_bijwerken(
+        document=document, revisie=document.revisie, auteur=adviseur,
+        opmaak={"hoofdstuknummers": False, "datum_voluit": True,
+                "uitgangspunten": UitgangspuntWeergave.DOORLOPEND},
+        kop_labels={"kenmerk": "Ons kenmerk"},
+    )  # fmt: skip
+    regels = [
+        "Evaluatie inkoop Wmo en Jeugdhulp 2022-2026 (samenvatting)",
+        "Maasdriel en Zaltbommel, september 2026",
+        "- De toegang werkt, de wachttijden voor begeleiding zijn korter geworden.",
+        "- Het aantal aanbieders groeide van 61 naar 84; de administratieve last ook.",
+        "- Aanbevolen: minder percelen, resultaatgericht bekostigen, langere looptijd.",
+    ]
+    bijlage_toevoegen(
+        onderwerp=document, door=adviseur,
+        bestand=SimpleUploadedFile("evaluatie-inkoop-2022-2026.pdf", kleine_pdf(regels)),
+        omschrijving="Samenvatting van de evaluatie van de inkoop 2022–2026",
+    )  # fmt: skip
+
+
+def kleine_pdf(regels: list[str]) -> bytes:
+    """A one-page PDF with these lines (ASCII), written by hand: the demo keeps no binary
+    files and needs no renderer for an attachment."""
+    tekst = "".join(
+        f"({r.replace(chr(92), '').replace('(', '[').replace(')', ']')}) Tj T* " for r in regels
+    )
+    stroom = f"BT /F1 11 Tf 16 TL 56 780 Td {tekst}ET".encode("ascii")
+    objecten = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stroom), stroom),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    uit, plaatsen = bytearray(b"%PDF-1.4\n"), []
+    for nummer, obj in enumerate(objecten, start=1):
+        plaatsen.append(len(uit))
+        uit += b"%d 0 obj\n%s\nendobj\n" % (nummer, obj)
+    xref = len(uit)
+    uit += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    uit += b"".join(b"%010d 00000 n \n" % p for p in plaatsen)
+    uit += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objecten) + 1, xref,
+    )  # fmt: skip
+    return bytes(uit)
 
 
 # A plausible house style per demo region, with a drawn logo of our own (no real logos).

@@ -4,7 +4,7 @@ reader (and the public) finds only adopted or published material.
 
 On PostgreSQL: full-text search with the Dutch configuration (SearchVector/SearchQuery
 'dutch'; GIN indexes on the same expressions in migrations 0018_open_publicatie and
-0020_h15_zoeken). On SQLite: the same rule in a SQL function of our own (`inkoop_zoek_past`,
+0020_zoeken_gin). On SQLite: the same rule in a SQL function of our own (`inkoop_zoek_past`,
 registered on every SQLite connection): the Snowball stemmer that PostgreSQL's 'dutch' uses
 (`dutch_porter`: the newer 'dutch' of snowballstemmer 3 stems differently) and its stop words,
 every query word required. So simple queries give the same results on both. A fixed number of
@@ -129,7 +129,7 @@ class _ZoekPast(Func):
 
 class JsonTekstVector(Func):
     """The Dutch tsvector of every string in a JSON column; the same expression as its GIN
-    index (migration 0020_h15_zoeken)."""
+    index (migration 0020_zoeken_gin)."""
 
     template = "jsonb_to_tsvector('dutch'::regconfig, %(expressions)s, '[\"string\"]'::jsonb)"
     output_field = SearchVectorField()

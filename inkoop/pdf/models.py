@@ -85,6 +85,9 @@ class Bijlage(models.Model):
         verbose_name=_("geplaatst door"),
     )
     geplaatst = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+    # Taken off the draft while a frozen version still carries it: the row and the file stay
+    # (that version prints it), later versions no longer get it.
+    uit_concept = models.DateTimeField(_("uit het concept gehaald"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("bijlage")
@@ -94,3 +97,30 @@ class Bijlage(models.Model):
 
     def __str__(self):
         return self.naam
+
+
+class VersieBijlage(models.Model):
+    """An attachment a frozen document version carries, fixed when the version was frozen
+    (`inkoop.pdf.bijlagen.versie_bijlagen_vastleggen`): that version's PDF lists and embeds
+    exactly these, whatever the draft gets later. PROTECT: such an attachment stays."""
+
+    versie = models.ForeignKey(
+        "uitgangspunten.Versie",
+        on_delete=models.CASCADE,
+        related_name="versiebijlagen",
+        verbose_name=_("versie"),
+    )
+    bijlage = models.ForeignKey(
+        Bijlage, on_delete=models.PROTECT, related_name="versies", verbose_name=_("bijlage")
+    )
+
+    class Meta:
+        verbose_name = _("bijlage van een versie")
+        verbose_name_plural = _("bijlagen van versies")
+        ordering = ["versie", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "bijlage"], name="versiebijlage_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.versie}: {self.bijlage}"

@@ -18,4 +18,5 @@ urlpatterns = [
     path("pdf/exports/<int:pk>/download/", views.export_download, name="export_download"),
     path("bijlagen/<slug:soort>/<int:pk>/", views.bijlagen, name="bijlagen"),
     path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
+    path("bijlagen/<int:pk>/verwijderen/", views.bijlage_verwijderen, name="bijlage_verwijderen"),
 ]

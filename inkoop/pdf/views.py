@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_GET, require_POST
@@ -180,7 +181,10 @@ def bijlagen(request, soort, pk):
     """The attachments of a document, session or proposal, and the upload form."""
     onderwerp = _bijlage_onderwerp(soort, pk)
     permissions.vereis(request.user, bijlagen_services.LEESACTIE, onderwerp)
-    mag_plaatsen = permissions.mag(request.user, bijlagen_services.SCHRIJFACTIE[soort], onderwerp)
+    vergrendeld = bijlagen_services.vergrendeld(onderwerp)
+    mag_plaatsen = not vergrendeld and permissions.mag(
+        request.user, bijlagen_services.SCHRIJFACTIE[soort], onderwerp
+    )
     form = BijlageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -202,10 +206,37 @@ def bijlagen(request, soort, pk):
         {
             "onderwerp": onderwerp,
             "soort": soort,
-            "bijlagen": bijlagen_services.bijlagen_van(onderwerp),
+            "bijlagen": bijlagen_services.bijlagen_met_versies(onderwerp),
             "form": form if mag_plaatsen else None,
+            "mag_verwijderen": mag_plaatsen,
+            "vergrendeld": vergrendeld,
         },
     )
+
+
+@login_required
+@require_POST
+def bijlage_verwijderen(request, pk):
+    """Remove an attachment of the draft (the form asks for confirmation first); the rules are
+    in `bijlagen.bijlage_verwijderen`, which the admin calls too."""
+    bijlage = get_object_or_404(Bijlage.objects.select_related("content_type"), pk=pk)
+    soort = bijlage.content_type.model  # the model names are the keys of BIJLAGE_ONDERWERPEN
+    if soort not in BIJLAGE_ONDERWERPEN or bijlage.onderwerp is None:
+        raise Http404
+    terug = reverse("inkoop:bijlagen", args=[soort, bijlage.object_id])
+    try:
+        verwijderd = bijlagen_services.bijlage_verwijderen(bijlage=bijlage, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request,
+            f"De bijlage {bijlage.naam} is verwijderd."
+            if verwijderd
+            else f"De bijlage {bijlage.naam} is uit het concept gehaald; de versies die haar "
+            "al hebben, houden haar.",
+        )
+    return redirect(terug)
 
 
 @login_required

@@ -1,13 +1,14 @@
 """The PDF kinds of sessions: the minutes (verslag) and a round's response report
 (reactienota). Registered with the PDF machinery (inkoop.pdf.soorten)."""
 
-from inkoop.pdf.bijlagen import bijlagen_van
+from inkoop.pdf.bijlagen import bijlagen_van, vergrendeling_registreren
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.soorten import Bron, Soort, registreren
 from inkoop.sessies.constants import Aanwezigheid
 from inkoop.trajecten.models import Traject
 
 from . import selectors as sessie_selectors
+from . import services as sessie_services
 from .models import Sessie
 
 
@@ -94,3 +95,5 @@ registreren(
         actie=reactienota_leesrecht,
     )
 )
+# Adopted minutes keep their attachments (the attendee list, the poll report).
+vergrendeling_registreren("sessie", sessie_services.verslag_wijzigbaar_controleren)

@@ -153,6 +153,35 @@ def verslag_per_agendapunt(sessie) -> list[dict]:
     return ([] if leeg else [algemeen]) + list(groepen.values())
 
 
+def agendapunt_van(item, stellingen: dict) -> int | None:
+    """The agenda item an item of the minutes stands under: its own, else its statement's."""
+    if item.agendapunt_id is None and getattr(item, "stelling_id", None) in stellingen:
+        return stellingen[item.stelling_id].agendapunt_id
+    return item.agendapunt_id
+
+
+def onderdelen_per_agendapunt(sessie) -> list[dict]:
+    """The editable items of the minutes per agenda item, in agenda order, and last those under
+    no agenda item (always there: its forms add items without one). Per kind, flat (the edit
+    page shows each item once; `verslag_per_agendapunt` nests them under their statements for
+    reading). Reads the prefetches of `sessie_detail`: no queries of its own.
+
+    [{"agendapunt": Agendapunt | None, "inbreng": [...], "stelling": [...], "conclusie": [...],
+      "actiepunt": [...]}]"""
+    stellingen = {st.pk: st for st in sessie.stellingen.all()}
+    groepen = {punt.pk: {"agendapunt": punt} for punt in sessie.agendapunten.all()}
+    groepen[None] = {"agendapunt": None}
+    for groep in groepen.values():
+        groep.update(inbreng=[], stelling=[], conclusie=[], actiepunt=[])
+    for soort, items in (
+        ("inbreng", sessie.inbreng.all()), ("stelling", stellingen.values()),
+        ("conclusie", sessie.conclusies.all()), ("actiepunt", sessie.actiepunten.all()),
+    ):  # fmt: skip
+        for item in items:
+            groepen.get(agendapunt_van(item, stellingen), groepen[None])[soort].append(item)
+    return list(groepen.values())
+
+
 def open_inbreng(traject: Traject, voorziening=None):
     """Input of a round (or of one of its services) that still has no answer."""
     qs = inbreng_queryset().filter(traject=traject, verwerking=Verwerking.OPEN)

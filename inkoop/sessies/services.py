@@ -2,7 +2,8 @@
 
 Rules that must hold wherever the data is changed (views, admin, commands) live here: a
 session's items stay within its region, a statement's result matches its kind, input records
-why it was (not) adopted, and minutes are adopted once, by a later session, as a decision.
+why it was (not) adopted, and minutes are adopted once: by a later session of the same body,
+by a decision of a body, or by the secretary.
 
 Changes to existing rows are based on the `revisie` the edit form carried (optimistic locking,
 inkoop/core/revisie.py): a save from a stale revision raises `Conflict` and writes nothing.
@@ -187,13 +188,35 @@ def verslag_inleiding_opslaan(*, sessie: Sessie, revisie: int | None, tekst: str
 
 
 def verslag_vaststelbaar(sessie: Sessie):
-    """Earlier sessions of the same region whose minutes this session can still adopt."""
+    """Earlier sessions of the same body whose minutes this session can still adopt (of the
+    same region while this session has no body yet: `verslag_vaststellen` then asks for one)."""
+    sessies = Sessie.objects.filter(regio_id=sessie.regio_id, datum__lt=sessie.datum)
+    if sessie.gremium_id:
+        sessies = sessies.filter(gremium_id=sessie.gremium_id)
     return (
-        Sessie.objects.filter(regio_id=sessie.regio_id, datum__lt=sessie.datum)
-        .exclude(verslag_besluiten__uitkomst=Uitkomst.VASTGESTELD)
+        sessies.exclude(verslag_besluiten__uitkomst=Uitkomst.VASTGESTELD)
         .exclude(verslag_vastgesteld_op__isnull=False)
         .order_by("-datum", "titel")
     )
+
+
+def _zelfde_gremium(sessie: Sessie, verslag_van: Sessie) -> None:
+    """A later session adopts only the minutes of its own body; other minutes are adopted by a
+    decision of a body or by the secretary (`eigen_verslag_vaststellen`)."""
+    if verslag_van.gremium_id == sessie.gremium_id:
+        return
+    if verslag_van.gremium_id is None:
+        fout = (
+            f"De sessie {verslag_van.titel} hoort bij geen gremium: stel haar verslag vast met "
+            "een besluit van een gremium of door de secretaris."
+        )
+    else:
+        fout = (
+            f"De sessie {verslag_van.titel} is van {verslag_van.gremium}, deze sessie van "
+            f"{sessie.gremium}: een verslag wordt vastgesteld in een latere sessie van "
+            "hetzelfde gremium."
+        )
+    raise DomeinFout({"verslag_van": fout})
 
 
 @transaction.atomic
@@ -207,6 +230,7 @@ def verslag_vaststellen(*, sessie: Sessie, verslag_van: Sessie, door, toelichtin
         raise DomeinFout(
             "Kies eerst het gremium van deze sessie: een besluit wordt door een gremium genomen."
         )
+    _zelfde_gremium(sessie, verslag_van)
     _nog_niet_vastgesteld(verslag_van)
     return Besluit.objects.create(
         gremium_id=sessie.gremium_id,

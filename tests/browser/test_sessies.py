@@ -160,3 +160,49 @@ def test_gelijktijdig_bewerken_verliest_niets(inloggen, gegevens):
     expect(item.get_by_role("status")).to_have_text("Opgeslagen")
     conclusie.refresh_from_db()
     assert (conclusie.tekst, conclusie.revisie) == ("We kopen gezamenlijk in.", 3)
+
+
+def test_verslag_per_agendapunt_en_bijlage_verwijderen(inloggen, gegevens, tmp_path, settings):
+    """The minutes are written per agenda item (HTMX adds under the item whose form was used),
+    and an attachment is removed from the attachments page after confirming."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from inkoop.pdf.bijlagen import bijlage_toevoegen
+    from inkoop.sessies.models import Agendapunt, Sessie
+    from regions.models import Roltoewijzing
+
+    settings.MEDIA_ROOT = tmp_path
+    sessie = Sessie.objects.create(
+        regio=gegevens.regio, traject=gegevens, titel="Bestuurlijke sessie 18 december",
+        datum=dt.date(2019, 12, 18), soort="bestuurlijk",
+    )  # fmt: skip
+    looptijd = Agendapunt.objects.create(sessie=sessie, volgorde=1, titel="Looptijd")
+    Agendapunt.objects.create(sessie=sessie, volgorde=2, titel="Tarieven")
+    adviseur = Roltoewijzing.objects.get(regio=gegevens.regio).gebruiker
+    bijlage_toevoegen(
+        onderwerp=sessie, door=adviseur,
+        bestand=SimpleUploadedFile("presentielijst.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
+
+    pagina = inloggen("adviseur")
+    pagina.goto(f"/sessies/{sessie.pk}/")
+    punt = pagina.locator(f"#punt-{looptijd.pk}")
+    expect(punt.get_by_role("heading", level=3)).to_have_text("1. Looptijd")
+    conclusies = pagina.locator(f"#sectie-conclusie-{looptijd.pk}")
+    conclusies.locator("summary").click()
+    expect(conclusies.get_by_label("Agendapunt")).to_have_value(str(looptijd.pk))
+    conclusies.get_by_label("Conclusie").fill("Vijf jaar met verlenging.")
+    conclusies.get_by_role("button", name="Conclusie toevoegen").click()
+    expect(pagina.locator(f"#sectie-conclusie-{looptijd.pk}")).to_contain_text(
+        "Vijf jaar met verlenging."
+    )
+    toegankelijk(pagina, "sessiepagina per agendapunt")
+
+    pagina.goto(f"/bijlagen/sessie/{sessie.pk}/")
+    toegankelijk(pagina, "bijlagen")
+    pagina.once("dialog", lambda dialoog: dialoog.accept())
+    pagina.get_by_role("button", name="Verwijderen: presentielijst.pdf").click()
+    expect(pagina.get_by_text("De bijlage presentielijst.pdf is verwijderd.")).to_be_visible()
+    expect(pagina.get_by_text("Er zijn nog geen bijlagen.")).to_be_visible()

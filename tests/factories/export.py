@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
+from inkoop.pdf.bijlagen import versie_bijlagen_vastleggen
 from inkoop.trajecten.constants import GremiumSoort
 from tests.factories import (
     DocumentFactory,
@@ -89,13 +90,15 @@ def document_met_inhoud(regio, *, voorzieningen=3, hoofdstukken=2, **kwargs):
 
 def versie_vastleggen(document, nummer=1, auteur=None):
     inhoud = json.loads(json.dumps(document_inhoud(document), default=str))
-    return Versie.objects.create(
+    versie = Versie.objects.create(
         document=document,
         nummer=nummer,
         inhoud=inhoud,
         inhoud_hash=hashlib.sha256(json.dumps(inhoud, sort_keys=True).encode()).hexdigest(),
         auteur=auteur or document.aangemaakt_door,
     )
+    versie_bijlagen_vastleggen(versie)
+    return versie
 
 
 def vaststellen(versie, gremium=None, user=None):

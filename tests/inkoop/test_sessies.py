@@ -1,6 +1,7 @@
 """Sessions and their minutes: the session form, inline items, statements, adoption."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,7 +12,7 @@ from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.besluitvorming.models import Besluit
 from inkoop.sessies import services
 from inkoop.sessies.constants import ResultaatSoort
-from inkoop.sessies.models import Inbreng, Sessie, Stelling
+from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Inbreng, Sessie, Stelling
 from regions.constants import Rol
 from tests.factories import (
     GremiumFactory,
@@ -204,8 +205,63 @@ def test_onderdeel_verwijderen(client_als, adviseur, sessie):
         kwargs={"pk": sessie.pk, "soort": "stelling", "item": stelling.pk},
     )
     html = client_als(adviseur).post(url, **HTMX).content.decode()
-    assert "Er zijn nog geen stellingen." in html
+    assert html.strip().startswith('<section id="sectie-stelling"')
+    assert f'id="stelling-{stelling.pk}"' not in html
     assert not Stelling.objects.exists()
+
+
+# ---------- The edit page follows the agenda ----------
+
+
+def test_sessiepagina_volgt_de_agendapunten(client_als, adviseur, sessie):
+    looptijd = Agendapunt.objects.create(
+        sessie=sessie, volgorde=1, titel="Looptijd", inleiding="Over de looptijd."
+    )
+    tarief = Agendapunt.objects.create(sessie=sessie, volgorde=2, titel="Tarieven")
+    SessieInbrengFactory(sessie=sessie, agendapunt=looptijd, tekst="Waarom vijf jaar?")
+    stelling = StellingFactory(sessie=sessie, agendapunt=looptijd, tekst="Lang is beter.")
+    # Under the statement only: it stands under the statement's agenda item.
+    Conclusie.objects.create(sessie=sessie, stelling=stelling, tekst="Vijf jaar met verlenging.")
+    Actiepunt.objects.create(sessie=sessie, agendapunt=looptijd, omschrijving="Looptijd uitwerken",
+                             eigenaar="Secretaris")  # fmt: skip
+    Conclusie.objects.create(sessie=sessie, agendapunt=tarief, tekst="Tarief volgt in mei.")
+    Conclusie.objects.create(sessie=sessie, tekst="Volgende keer in Hilversum.")
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
+    verslag = html[html.index('id="kop-verslag"') :]
+    volgorde = [
+        "1. Looptijd", "Over de looptijd.", "Waarom vijf jaar?", "Lang is beter.",
+        "Vijf jaar met verlenging.", "Looptijd uitwerken", "2. Tarieven", "Tarief volgt in mei.",
+        "Zonder agendapunt", "Volgende keer in Hilversum.",
+    ]  # fmt: skip
+    plaatsen = [verslag.index(tekst) for tekst in volgorde]
+    assert plaatsen == sorted(plaatsen)
+    # The add forms of an agenda item start with that agenda item; ids stay unique.
+    sectie = verslag.split(f'id="sectie-conclusie-{tarief.pk}"', 1)[1].split("</section>", 1)[0]
+    assert f'action="/sessies/{sessie.pk}/conclusie/nieuw/?agendapunt={tarief.pk}"' in sectie
+    assert f'<option value="{tarief.pk}" selected>' in sectie
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_toevoegen_bij_een_agendapunt_met_htmx(client_als, adviseur, sessie):
+    punt = Agendapunt.objects.create(sessie=sessie, volgorde=1, titel="Looptijd")
+    ander = Agendapunt.objects.create(sessie=sessie, volgorde=2, titel="Tarieven")
+    client = client_als(adviseur)
+    url = nieuw_url(sessie, "conclusie") + f"?agendapunt={punt.pk}"
+    html = client.post(url, {"agendapunt": punt.pk, "tekst": "Vijf jaar."}, **HTMX).text
+    assert html.strip().startswith(f'<section id="sectie-conclusie-{punt.pk}"')
+    assert "Vijf jaar." in html
+    fout = client.post(url, {"agendapunt": punt.pk, "tekst": ""}, **HTMX).text
+    assert fout.strip().startswith(f'<section id="sectie-conclusie-{punt.pk}"')
+    assert f'id="id_nieuw_conclusie_{punt.pk}_tekst_error"' in fout
+    # Chosen under another agenda item than the form's: the page reloads with it there.
+    verplaatst = client.post(url, {"agendapunt": ander.pk, "tekst": "Tarief in mei."}, **HTMX)
+    conclusie = Conclusie.objects.get(tekst="Tarief in mei.")
+    assert conclusie.agendapunt == ander
+    assert verplaatst["HX-Redirect"].endswith(f"#sectie-conclusie-{ander.pk}")
+    # Without HTMX: a redirect to the section it landed in.
+    zonder = client.post(url, {"agendapunt": punt.pk, "tekst": "Nog een."})
+    assert zonder["Location"].endswith(f"#sectie-conclusie-{punt.pk}")
 
 
 def test_actiepunt_vraagt_een_eigenaar(client_als, adviseur, sessie):
@@ -327,7 +383,9 @@ def test_stelling_service_controleert_ook_buiten_formulieren(sessie):
 
 
 def test_verslag_vaststellen_in_latere_sessie(client_als, adviseur, sessie, traject):
-    latere = TrajectSessieFactory(traject=traject, titel="PFHO april", datum=dt.date(2026, 4, 2))
+    latere = TrajectSessieFactory(
+        traject=traject, gremium=sessie.gremium, titel="PFHO april", datum=dt.date(2026, 4, 2)
+    )
     client = client_als(adviseur)
     response = client.post(
         reverse("inkoop:verslag_vaststellen", kwargs={"pk": latere.pk}),
@@ -349,7 +407,9 @@ def test_verslag_vaststellen_in_latere_sessie(client_als, adviseur, sessie, traj
 
 
 def test_verslag_vaststellen_regels(adviseur, sessie, traject, regio):
-    latere = TrajectSessieFactory(traject=traject, datum=dt.date(2026, 4, 2))
+    latere = TrajectSessieFactory(
+        traject=traject, gremium=sessie.gremium, datum=dt.date(2026, 4, 2)
+    )
     with pytest.raises(ValidationError, match="latere sessie"):
         services.verslag_vaststellen(sessie=sessie, verslag_van=latere, door=adviseur)
     services.verslag_vaststellen(sessie=latere, verslag_van=sessie, door=adviseur)
@@ -359,6 +419,27 @@ def test_verslag_vaststellen_regels(adviseur, sessie, traject, regio):
     with pytest.raises(ValidationError, match="gremium"):
         services.verslag_vaststellen(sessie=zonder_gremium, verslag_van=latere, door=adviseur)
     assert list(services.verslag_vaststelbaar(zonder_gremium)) == [latere]
+
+
+def test_verslag_vaststellen_alleen_door_hetzelfde_gremium(client_als, adviseur, sessie, traject):
+    ander = TrajectSessieFactory(
+        traject=traject, gremium__naam="Adviesraad Sociaal Domein", datum=dt.date(2026, 4, 2)
+    )
+    assert sessie not in services.verslag_vaststelbaar(ander)
+    with pytest.raises(ValidationError) as fout:
+        services.verslag_vaststellen(sessie=ander, verslag_van=sessie, door=adviseur)
+    assert fout.value.error_dict["verslag_van"][0].message == (
+        f"De sessie Bestuurlijke sessie is van {sessie.gremium}, deze sessie van Adviesraad "
+        "Sociaal Domein: een verslag wordt vastgesteld in een latere sessie van hetzelfde gremium."
+    )
+    zonder = SessieFactory(regio=traject.regio, titel="Losse sessie", datum=dt.date(2026, 3, 9))
+    with pytest.raises(ValidationError, match="Losse sessie hoort bij geen gremium"):
+        services.verslag_vaststellen(sessie=ander, verslag_van=zonder, door=adviseur)
+    assert not Besluit.objects.exists()
+    # The page offers only sessions of the same body.
+    html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": ander.pk}))
+    keuzes = re.search(r'name="verslag_van".*?</select>', html.content.decode(), re.S)
+    assert keuzes and f'value="{sessie.pk}"' not in keuzes.group(0)
 
 
 def test_verslag_vaststellen_keuze_is_beperkt(client_als, adviseur, sessie, traject):
@@ -393,9 +474,14 @@ def test_verslagpagina_queries_groeien_niet_mee(client_als, adviseur, sessie, tr
 
     def maak(n):
         for _ in range(n):
-            inbreng = SessieInbrengFactory(sessie=sessie, voorziening=voorziening)
+            # Under a new agenda item each time: the page has a group (and forms) per item.
+            punt = Agendapunt.objects.create(
+                sessie=sessie, volgorde=sessie.agendapunten.count() + 1, titel="Punt"
+            )
+            inbreng = SessieInbrengFactory(sessie=sessie, voorziening=voorziening, agendapunt=punt)
             inbreng.uitgangspunten.add(up)
-            StellingFactory(sessie=sessie, voorziening=voorziening)
+            StellingFactory(sessie=sessie, voorziening=voorziening, agendapunt=punt)
+            Conclusie.objects.create(sessie=sessie, agendapunt=punt, tekst="Zo gaan we verder")
 
     url = reverse("inkoop:sessie", kwargs={"pk": sessie.pk})
     assert_constant_queries(maak, lambda: client.get(url))
@@ -408,7 +494,7 @@ def test_demo_bevat_vastgestelde_verslagen_en_alle_soorten_stellingen():
     demo.demo_laden()  # idempotent: no second decision
     sessie = Sessie.objects.get(titel="Bestuurlijke sessie uitgangspunten per voorziening")
     assert Besluit.objects.filter(verslag_van__regio=sessie.regio).count() == 2
-    assert sessie.verslag_besluiten.get().sessie.soort == "pfho"
+    assert sessie.verslag_besluiten.get().gremium.soort == "pfho"
     assert set(sessie.stellingen.values_list("resultaat_soort", flat=True)) == set(
         ResultaatSoort.values
     )

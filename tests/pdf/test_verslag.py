@@ -271,6 +271,6 @@ def test_sessiepagina_toont_het_verslag_per_agendapunt(client_als, adviseur, reg
     from django.urls import reverse
 
     html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
-    verloop = html[html.index('id="verloop"') :]
-    assert verloop.index("1. Looptijd") < verloop.index("Stelling: Lang is beter.")
+    verloop = html[html.index('id="kop-verslag"') :]
+    assert verloop.index("1. Looptijd") < verloop.index("Lang is beter.")
     assert "17 reacties: 3 eens (18%), 14 oneens (82%)." in verloop

@@ -1,16 +1,15 @@
-"""The session page and its minutes: introduction, items per kind, adopting the minutes.
+"""The session page and its minutes: introduction, items per agenda item, adopting the minutes.
 
-Items of the minutes are edited in the page with HTMX: each item kind has one section on the
-session page (partial "sectie") and each item its own block (partials "item" and
-"item_formulier"). Without JavaScript the same links and forms lead to full pages and
-redirects, so everything also works as ordinary requests.
+Items of the minutes are edited in the page with HTMX. The minutes follow the meeting: per
+agenda item (and last, the items under none) one section per item kind (`onderdelen`), and
+each item its own block (partials "item" and "item_formulier"). An item that moves to another
+agenda item reloads the page. Without JavaScript the same links and forms lead to full pages
+and redirects, so everything also works as ordinary requests.
 
 Edits carry the revision they were based on: when a colleague saved in the meantime the service
 raises `Conflict`, nothing is written, and the same form comes back as typed, with the stored
 values beside it and the revision moved on, so saving again is a deliberate choice.
 """
-
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,36 +26,10 @@ from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import naar_formulier
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.sessies import charts, forms, selectors, services
-from inkoop.sessies.models import Actiepunt, Agendapunt, Conclusie, Gast, Inbreng, Sessie, Stelling
+from inkoop.sessies.models import Sessie
 from regions import permissions
 
-
-@dataclass(frozen=True)
-class Soort:
-    model: type
-    form: type
-    relatie: str
-    titel: str
-    enkelvoud: str
-    leeg: str
-    kop: int = 3
-
-
-SOORTEN = {
-    "gast": Soort(Gast, forms.GastForm, "gasten", "Gasten", "gast",
-                  "Er zijn geen gasten vastgelegd."),
-    "agendapunt": Soort(Agendapunt, forms.AgendapuntForm, "agendapunten", "Agenda", "agendapunt",
-                        "Er zijn nog geen agendapunten.", kop=2),
-    "conclusie": Soort(Conclusie, forms.ConclusieForm, "conclusies", "Conclusies", "conclusie",
-                       "Er zijn nog geen conclusies."),
-    "inbreng": Soort(Inbreng, forms.InbrengForm, "inbreng", "Vragen, opmerkingen en adviezen",
-                     "inbreng", "Er is nog geen inbreng vastgelegd."),
-    "stelling": Soort(Stelling, forms.StellingForm, "stellingen", "Stellingen", "stelling",
-                      "Er zijn nog geen stellingen."),
-    "actiepunt": Soort(Actiepunt, forms.ActiepuntForm, "actiepunten", "Actiepunten",
-                       "actiepunt", "Er zijn geen actiepunten."),
-}  # fmt: skip
-VERSLAG_SOORTEN = ("conclusie", "inbreng", "stelling", "actiepunt")
+from . import onderdelen
 
 
 def _sessie(pk) -> Sessie:
@@ -66,40 +39,10 @@ def _sessie(pk) -> Sessie:
         raise Http404 from exc
 
 
-def _soort(soort) -> Soort:
-    if soort not in SOORTEN:
+def _soort(soort) -> onderdelen.Soort:
+    if soort not in onderdelen.SOORTEN:
         raise Http404
-    return SOORTEN[soort]
-
-
-def _nieuw_form(sessie, soort, data=None):
-    return SOORTEN[soort].form(data, sessie=sessie, auto_id=f"id_nieuw_{soort}_%s")
-
-
-def _bewerk_form(sessie, soort, item, data=None):
-    return SOORTEN[soort].form(
-        data, instance=item, sessie=sessie, auto_id=f"id_{soort}_{item.pk}_%s"
-    )
-
-
-def _items(sessie, soort):
-    items = list(getattr(sessie, SOORTEN[soort].relatie).all())
-    if soort == "stelling":
-        for s in items:
-            s.resultaat_tekst = charts.stelling_tekst(s)
-            s.resultaat_svg = charts.stelling_grafiek(s)
-    return items
-
-
-def _sectie(sessie, soort, mag_bewerken, form=None):
-    return {
-        "soort": soort,
-        "info": SOORTEN[soort],
-        "items": _items(sessie, soort),
-        "form": (form or _nieuw_form(sessie, soort)) if mag_bewerken else None,
-        "kan_toevoegen": soort != "inbreng" or bool(sessie.traject_id),
-        "kop": SOORTEN[soort].kop,
-    }
+    return onderdelen.SOORTEN[soort]
 
 
 def _opslaan(form, sessie):
@@ -130,14 +73,6 @@ def sessie_url(sessie, anker=""):
 # ---------- The session page and its minutes ----------
 
 
-def _verloop(sessie):
-    verloop = selectors.verslag_per_agendapunt(sessie)
-    for groep in verloop:
-        for blok in groep["stellingen"]:
-            blok["stelling"].resultaat_tekst = charts.stelling_tekst(blok["stelling"])
-    return verloop
-
-
 @login_required
 def sessie(request, pk):
     sessie = _sessie(pk)
@@ -156,16 +91,15 @@ def sessie(request, pk):
             "traject": sessie.traject,
             "mag_bewerken": mag_bewerken,
             "mag_verwerken": mag_verwerken,
-            "gasten": _sectie(sessie, "gast", mag_bewerken),
-            "agenda": _sectie(sessie, "agendapunt", mag_bewerken),
-            "secties": [_sectie(sessie, s, mag_bewerken) for s in VERSLAG_SOORTEN],
+            "gasten": onderdelen.sectie(sessie, "gast", mag_bewerken),
+            "agenda": onderdelen.sectie(sessie, "agendapunt", mag_bewerken),
+            "verslag_groepen": onderdelen.verslag_groepen(sessie, mag_bewerken),
             "vaststellen_form": (
                 forms.VerslagVaststellenForm(keuzes=services.verslag_vaststelbaar(sessie))
                 if mag_besluiten
                 else None
             ),
             "mag_besluiten": mag_besluiten,
-            "verloop": _verloop(sessie),
         },
     )
 
@@ -211,13 +145,20 @@ def verslag_inleiding(request, pk):
     )  # fmt: skip
 
 
-def _sectie_antwoord(request, sessie, soort, form=None):
+def _sectie_antwoord(request, sessie, soort, form=None, agendapunt_id=None):
     sessie = _sessie(sessie.pk)  # fresh prefetch after the change
+    groep = None
+    if soort in onderdelen.VERSLAG_SOORTEN:
+        groepen = selectors.onderdelen_per_agendapunt(sessie)
+        # The agenda item's group; the one under none (last) if the item went meanwhile.
+        punten = [g["agendapunt"] and g["agendapunt"].pk for g in groepen]
+        groep = groepen[punten.index(agendapunt_id) if agendapunt_id in punten else -1]
     return render(
         request,
         "inkoop/sessies/sessie.html#sectie",
-        {"s": _sectie(sessie, soort, True, form), "sessie": sessie, "mag_bewerken": True},
-    )
+        {"s": onderdelen.sectie(sessie, soort, True, form, groep=groep), "sessie": sessie,
+         "mag_bewerken": True},
+    )  # fmt: skip
 
 
 @login_required
@@ -226,7 +167,10 @@ def onderdeel_nieuw(request, pk, soort):
     info = _soort(soort)
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
-    form = _nieuw_form(sessie, soort, request.POST)
+    # The agenda item whose form was sent: its section is what an HTMX request gets back.
+    groep = onderdelen.groep_uit(request, sessie) if soort in onderdelen.VERSLAG_SOORTEN else None
+    herkomst = f"sectie-{soort}-{groep}" if groep else f"sectie-{soort}"
+    form = onderdelen.nieuw_form(sessie, soort, request.POST, agendapunt_id=groep)
     try:
         with eenmalig(form):
             opgeslagen = _opslaan(form, sessie)
@@ -234,24 +178,27 @@ def onderdeel_nieuw(request, pk, soort):
                 transaction.set_rollback(True)
     except AlVerstuurd:
         # The whole page again (also for HTMX): the item made by the first send, and the message.
-        return al_verstuurd(request, sessie_url(sessie, f"sectie-{soort}"))
-    if request.htmx:
-        return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form)
+        return al_verstuurd(request, sessie_url(sessie, herkomst))
+    anker = onderdelen.sectie_anker(sessie, soort, opgeslagen) if opgeslagen else herkomst
+    if request.htmx and not (opgeslagen and onderdelen.elders(soort, anker, herkomst)):
+        return _sectie_antwoord(request, sessie, soort, None if opgeslagen else form, groep)
     if opgeslagen:
         messages.success(request, f"De {info.enkelvoud} is toegevoegd.")
-        return redirect(sessie_url(sessie, f"sectie-{soort}"))
+        url = sessie_url(sessie, anker)
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    actie = reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort})
     return render(
         request,
         "inkoop/sessies/formulier.html",
         {"form": form, "titel": f"Nieuwe {info.enkelvoud}", "sessie": sessie,
          "regio": sessie.regio, "traject": sessie.traject,
-         "actie": reverse("inkoop:onderdeel_nieuw", kwargs={"pk": pk, "soort": soort}),
-         "annuleren": sessie_url(sessie, f"sectie-{soort}")},
+         "actie": f"{actie}?agendapunt={groep}" if groep else actie,
+         "annuleren": sessie_url(sessie, herkomst)},
     )  # fmt: skip
 
 
 def _item(sessie, soort, item_pk):
-    info = SOORTEN[soort]
+    info = onderdelen.SOORTEN[soort]
     return get_object_or_404(info.model, pk=item_pk, sessie=sessie)
 
 
@@ -271,15 +218,21 @@ def onderdeel_bewerken(request, pk, soort, item):
     item = _item(sessie, soort, item)
     if request.method == "GET" and request.GET.get("weergave"):
         if request.htmx:
-            item = _verse_item(sessie, soort, item.pk)
+            item = onderdelen.verse_item(sessie, soort, item.pk)
             return render(
                 request, "inkoop/sessies/sessie.html#item", _item_context(sessie, soort, item)
             )
         return redirect(sessie_url(sessie, f"{soort}-{item.pk}"))
-    form = _bewerk_form(sessie, soort, item, request.POST or None)
+    anker = onderdelen.sectie_anker(sessie, soort, item)
+    form = onderdelen.bewerk_form(sessie, soort, item, request.POST or None)
     if request.method == "POST" and _opslaan(form, sessie):
+        if request.htmx and onderdelen.elders(
+            soort, onderdelen.sectie_anker(sessie, soort, item), anker
+        ):
+            messages.success(request, f"De {info.enkelvoud} is opgeslagen.")
+            return HttpResponseClientRedirect(sessie_url(sessie, f"{soort}-{item.pk}"))
         if request.htmx:
-            item = _verse_item(sessie, soort, item.pk)
+            item = onderdelen.verse_item(sessie, soort, item.pk)
             return render(
                 request, "inkoop/sessies/sessie.html#item",
                 _item_context(sessie, soort, item, opgeslagen=True),
@@ -300,39 +253,26 @@ def onderdeel_bewerken(request, pk, soort, item):
     )  # fmt: skip
 
 
-def _verse_item(sessie, soort, item_pk):
-    """The item re-read with what its display needs (one or two queries)."""
-    qs = SOORTEN[soort].model.objects.filter(sessie=sessie)
-    if soort == "inbreng":
-        qs = selectors.inbreng_queryset().filter(sessie=sessie)
-    elif soort == "actiepunt":
-        qs = qs.select_related("eigenaar_gebruiker")
-    elif soort == "agendapunt":
-        qs = qs.select_related("document", "versie", "voorziening", "voorstel")
-    elif soort in ("conclusie", "stelling"):
-        qs = qs.select_related("voorziening")
-    return qs.get(pk=item_pk)
-
-
 @login_required
 @require_POST
 def onderdeel_verwijderen(request, pk, soort, item):
     info = _soort(soort)
     sessie = get_object_or_404(Sessie.objects.select_related("regio", "traject"), pk=pk)
     permissions.vereis(request.user, "sessies_bewerken", sessie)
+    onderdeel = _item(sessie, soort, item)
+    groep = onderdelen.groep_van(sessie, onderdeel) if soort in onderdelen.VERSLAG_SOORTEN else None
     try:
-        services.onderdeel_verwijderen(
-            onderdeel=_item(sessie, soort, item), revisie=revisie_uit(request.POST)
-        )
+        services.onderdeel_verwijderen(onderdeel=onderdeel, revisie=revisie_uit(request.POST))
     except Conflict:
         # The whole page again (also for HTMX), so the colleague's change and the message show.
         messages.error(request, VERWIJDERCONFLICT)
         url = sessie_url(sessie, f"{soort}-{item}")
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    if request.htmx:
-        return _sectie_antwoord(request, sessie, soort)
+    if request.htmx and soort != "agendapunt":
+        return _sectie_antwoord(request, sessie, soort, agendapunt_id=groep)
     messages.success(request, f"De {info.enkelvoud} is verwijderd.")
-    return redirect(sessie_url(sessie, f"sectie-{soort}"))
+    url = sessie_url(sessie, f"sectie-{soort}-{groep}" if groep else f"sectie-{soort}")
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 @login_required
