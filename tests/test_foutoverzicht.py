@@ -87,7 +87,8 @@ def test_lege_opmerking(client_als, directeur, regio):
 def test_word_import_fout_in_een_regel(client_als, adviseur, traject):
     client = client_als(adviseur)
     adres = reverse("inkoop:word_importeren", kwargs={"regio": "noord", "slug": traject.slug})
-    pagina = client.post(adres, {"bestand": SimpleUploadedFile("memo.docx", (FIXTURES / "memo.docx").read_bytes())})
+    memo = SimpleUploadedFile("memo.docx", (FIXTURES / "memo.docx").read_bytes())
+    pagina = client.post(adres, {"bestand": memo})
     assert "data-foutoverzicht" not in pagina.content.decode()
     data = {
         "token": pagina.context["token"], "soort": "notitie", "titel": "Notitie",
