@@ -7,7 +7,7 @@ Views, the admin, management commands and tasks all call these functions, so a r
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import pre_delete, pre_save
@@ -53,19 +53,36 @@ OVERGANGEN = {
 
 
 def _basis_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+    return settings.SITE_URL.rstrip("/")
 
 
-def _mailen(onderwerp: str, tekst: str, ontvangers) -> None:
-    adressen = sorted({u.email for u in ontvangers if u.email})
-    if not adressen:
+def _mailen(*berichten: tuple[str, str, list] | None) -> None:
+    """Send the e-mails of one event after commit, each message as (subject, text, recipients):
+    one e-mail per person however often they qualify (two accounts with one address, author
+    and secretary), addresses compared without case; each to one address, so no one sees who
+    else got it. A person with several messages gets them in one e-mail, the first subject."""
+    per_adres: dict[str, tuple[str, list[str], list[str]]] = {}
+    for onderwerp, tekst, ontvangers in filter(None, berichten):
+        for ontvanger in ontvangers:
+            adres = (ontvanger.email or "").strip()
+            if not adres:
+                continue
+            _, onderwerpen, teksten = per_adres.setdefault(adres.lower(), (adres, [], []))
+            if tekst not in teksten:
+                onderwerpen.append(onderwerp)
+                teksten.append(tekst)
+    mails = [
+        EmailMessage(een_regel(onderwerpen[0]), "\n".join(teksten), None, [adres])
+        for adres, onderwerpen, teksten in sorted(per_adres.values())
+    ]
+    if not mails:
         return
 
     def versturen():
         try:
-            send_mail(een_regel(onderwerp), tekst, None, adressen)
+            get_connection().send_messages(mails)
         except Exception as exc:  # a mail server being away must never undo a decision
-            logger.warning("Mail '%s' niet verstuurd: %s", onderwerp, exc)
+            logger.warning("Mail '%s' niet verstuurd: %s", mails[0].subject, exc)
 
     transaction.on_commit(versturen)
 
@@ -137,11 +154,13 @@ def _melden_na_overgang(versie: Versie, overgang: VersieOvergang) -> None:
     regio_id = document.traject.regio_id
     if overgang.naar == Beoordeling.INGEDIEND:
         _mailen(
-            f"Ter beoordeling: {document.titel}, versie {versie.nummer}",
-            f"{overgang.door.get_full_name() or overgang.door.username} heeft versie "
-            f"{versie.nummer} van '{document.titel}' ingediend ter beoordeling.\n\n"
-            f"Beoordelen: {link}\n",
-            [u for u in _met_rol(regio_id, Rol.DIRECTEUR) if u.pk != versie.auteur_id],
+            (
+                f"Ter beoordeling: {document.titel}, versie {versie.nummer}",
+                f"{overgang.door.get_full_name() or overgang.door.username} heeft versie "
+                f"{versie.nummer} van '{document.titel}' ingediend ter beoordeling.\n\n"
+                f"Beoordelen: {link}\n",
+                [u for u in _met_rol(regio_id, Rol.DIRECTEUR) if u.pk != versie.auteur_id],
+            )
         )
     elif overgang.naar in (Beoordeling.GOEDGEKEURD, Beoordeling.TERUGGESTUURD):
         woord = "goedgekeurd" if overgang.naar == Beoordeling.GOEDGEKEURD else "teruggestuurd"
@@ -149,27 +168,28 @@ def _melden_na_overgang(versie: Versie, overgang: VersieOvergang) -> None:
         if overgang.opmerking:
             tekst += f"\nOpmerking: {overgang.opmerking}\n"
         _mailen(
-            f"Versie {woord}: {document.titel}, versie {versie.nummer}",
-            tekst + f"\nBekijken: {link}\n",
-            [versie.auteur],
+            (
+                f"Versie {woord}: {document.titel}, versie {versie.nummer}",
+                tekst + f"\nBekijken: {link}\n",
+                [versie.auteur],
+            ),
+            _volgende_stap_bericht(versie) if overgang.naar == Beoordeling.GOEDGEKEURD else None,
         )
-        if overgang.naar == Beoordeling.GOEDGEKEURD:
-            _melden_volgende_stap(versie)
 
 
-def _melden_volgende_stap(versie: Versie, vorige=None) -> None:
-    """Tell the region's secretaries that the next step of the route needs a decision: once
-    per step, when it becomes the next one (`vorige`: the next step before this change), not
-    again for every college that decides within the same step."""
+def _volgende_stap_bericht(versie: Versie, vorige=None) -> tuple[str, str, list] | None:
+    """The message to the region's secretaries that the next step of the route needs a
+    decision: once per step, when it becomes the next one (`vorige`: the next step before this
+    change), not again for every college that decides within the same step."""
     status = selectors.versie_status(versie)
     stap = status.volgende
     if stap is None or (vorige is not None and vorige.stap.volgorde == stap.stap.volgorde):
-        return
+        return None
     traject = versie.document.traject
     link = _basis_url() + reverse(
         "inkoop:besluit_nieuw", kwargs={"regio": traject.regio.slug, "slug": traject.slug}
     )
-    _mailen(
+    return (
         f"Besluit nodig: {stap.naam} over {versie.document.titel}",
         f"Versie {versie.nummer} van '{versie.document.titel}' wacht op een besluit van "
         f"{stap.naam} ({stap.beoogd.lower()}).\n\nBesluit vastleggen: "
@@ -451,7 +471,7 @@ def besluit_vastleggen(
             BesluitPunt,
         )
     if versie is not None:
-        _melden_volgende_stap(versie, vorige=status_voor.volgende)
+        _mailen(_volgende_stap_bericht(versie, vorige=status_voor.volgende))
     return besluit
 
 

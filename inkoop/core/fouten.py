@@ -24,3 +24,28 @@ def naar_formulier(form, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout.messages)
+
+
+def foutregels(form, **rijen) -> list[dict]:
+    """The lines of one error summary for a form and its formsets (`Sectie=formset`, ...), for
+    `includes/foutoverzicht.html` with `regels=`: text and, for a visible field, its id."""
+    bronnen = [("", form)] + [
+        (f"{naam} {nummer}, ", rij)
+        for naam, formset in rijen.items()
+        for nummer, rij in enumerate(formset.forms, start=1)
+    ]
+    regels = [
+        {"tekst": str(fout)} for formset in rijen.values() for fout in formset.non_form_errors()
+    ]
+    for voor, bron in bronnen:
+        regels += [{"tekst": f"{voor}{fout}"} for fout in bron.non_field_errors()]
+        for veld in bron:
+            label = veld.label.lower() if voor else veld.label
+            regels += [
+                {
+                    "tekst": f"{voor}{label}: {fout}",
+                    "id": "" if veld.is_hidden else veld.id_for_label,
+                }
+                for fout in veld.errors
+            ]
+    return regels

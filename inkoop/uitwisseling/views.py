@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from inkoop.core.fouten import DomeinFout, naar_formulier
+from inkoop.core.fouten import DomeinFout, foutregels, naar_formulier
 from inkoop.sessies.models import Sessie
 from inkoop.trajecten.models import Traject
 from inkoop.trajecten.views import traject_of_404
@@ -67,7 +67,7 @@ def _document_review(request, traject, voorstel, token, formulieren, status=200)
         "uitwisseling/word_import.html",
         {
             "traject": traject, "regio": traject.regio, "voorstel": voorstel, "token": token,
-            "kop_form": kop,
+            "kop_form": kop, "fouten": foutregels(kop, Sectie=secties, Uitgangspunt=ups),
             "secties": list(zip(voorstel["secties"], secties.forms, strict=True)),
             "sectie_formset": secties,
             "uitgangspunten": list(zip(voorstel["uitgangspunten"], ups.forms, strict=True)),

@@ -82,19 +82,24 @@ def inloggen(pagina):
     return login
 
 
-def toegankelijk(page, context: str = ""):
-    """Run axe-core (WCAG 2.1 A and AA) on the current page; fail with a readable list."""
+def axe_overtredingen(page) -> list[dict]:
+    """axe-core's violations on the current page (WCAG 2.1 A and AA, and axe's best practices)."""
     if page.evaluate("() => typeof window.axe") == "undefined":
         # evaluate runs through the DevTools protocol, so the page's CSP does not block it.
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
-    resultaat = page.evaluate(
+    return page.evaluate(
         """async () => {
             const r = await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
         }"""
     )
+
+
+def toegankelijk(page, context: str = ""):
+    """Run axe-core on the current page (`axe_overtredingen`); fail with a readable list."""
+    resultaat = axe_overtredingen(page)
     assert resultaat == [], (
         f"axe-overtredingen op {context or page.url}:\n{json.dumps(resultaat, indent=2)}"
     )

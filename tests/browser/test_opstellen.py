@@ -183,7 +183,10 @@ def test_overige_opstelpaginas_zijn_toegankelijk(inloggen, document):
 
     pagina.goto(f"{basis}/overnemen/")
     pagina.get_by_role("button", name=re.compile(r"^Laten vervallen")).click()
-    expect(pagina.get_by_text("Geef een reden op")).to_be_visible()
+    # The error summary takes focus and links to the field.
+    overzicht = pagina.locator("[data-foutoverzicht]")
+    expect(overzicht).to_be_focused()
+    expect(overzicht).to_contain_text("Geef een reden op")
     toegankelijk(pagina, "overnemen met fout")
     pagina.get_by_role("textbox", name=re.compile(r"^Reden van vervallen")).fill("Achterhaald")
     pagina.get_by_role("button", name=re.compile(r"^Laten vervallen")).click()

@@ -185,6 +185,28 @@ def test_mail_bij_terugsturen_naar_auteur(
     assert "Cijfers ontbreken" in mail.outbox[0].body
 
 
+def test_een_mail_per_persoon_per_gebeurtenis(
+    versie, adviseur, directeur, met_rol, regio, settings, django_capture_on_commit_callbacks
+):
+    """Two accounts with one address (in another case) get one e-mail; the author who is also
+    secretary gets one e-mail on approval that says both things; links go to SITE_URL."""
+    settings.SITE_URL = "https://inkoop.example/"
+    met_rol(Rol.DIRECTEUR, regio, email=directeur.email.upper())
+    RoltoewijzingFactory(gebruiker=adviseur, regio=regio, rol=Rol.SECRETARIS)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.versie_indienen(versie=versie, door=adviseur)
+    assert [m.to for m in mail.outbox] == [[directeur.email]]
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.versie_goedkeuren(versie=versie, door=directeur)
+    assert [m.to for m in mail.outbox] == [[adviseur.email]]
+    (bericht,) = mail.outbox
+    assert "goedgekeurd" in bericht.subject
+    assert "Besluit vastleggen: https://inkoop.example/" in bericht.body
+    assert f"Bekijken: https://inkoop.example/documenten/{versie.document_id}/" in bericht.body
+
+
 # --- Route ----------------------------------------------------------------------------------
 
 

@@ -668,7 +668,9 @@ def test_lege_opmerking_zonder_htmx_toont_fout_alleen_bij_die_sectie(
         .post(url("opmerking_plaatsen", document.pk), {"sectie": sectie.pk, "tekst": ""})
         .content.decode()
     )
-    assert "<html" in html and html.count("Dit veld is verplicht.") == 1
+    # Once at the field and once in the error summary above its form, at no other section.
+    assert "<html" in html and html.count("Dit veld is verplicht.") == 2
+    assert html.count("data-foutoverzicht") == 1
     assert f'aria-describedby="opmerking-{sectie.pk}-fout"' in html
 
 

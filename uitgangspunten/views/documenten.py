@@ -301,10 +301,10 @@ def historie(request, pk):
 @require_POST
 def opmerking_plaatsen(request, pk):
     document = document_of_404(pk, request.user, "opmerken")
-    form = OpmerkingForm(request.POST)
     sectie_id = parameter(request.POST, "sectie")
     if sectie_id is None:
         return HttpResponseBadRequest("Geen sectie")
+    form = OpmerkingForm(request.POST, auto_id=f"opmerking-{sectie_id}-%s")  # _opmerkingen.html
     sectie = _sectie_of_404(document, sectie_id)
     if not form.is_valid():
         return _editor(

@@ -234,7 +234,7 @@ def overnemen_uitgangspunt(request, regio, slug, uid):
     )
     if traject.vorige_id is None or vorig.traject_id != traject.vorige_id:
         raise Http404
-    form = OvernemenForm(request.POST)
+    form = OvernemenForm(request.POST, auto_id=f"%s-{vorig.pk}")  # the ids in overnemen.html
     if form.is_valid():
         # Carrying over twice gives one copy: the service locks the round (no token needed).
         kopie = _overnemen(form, vorig, traject, request.user)
