@@ -5,7 +5,9 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 
 from inkoop.core.regels import geen_regeleinde
 
@@ -73,16 +75,68 @@ EERSTE_DATUM = dt.date(2000, 1, 1)
 LAATSTE_DATUM = dt.date(2100, 12, 31)
 
 
-class DatumInvoer(forms.DateInput):
-    """A date picker. The browser's <input type="date"> only accepts yyyy-mm-dd: any other
-    rendering (the Dutch 23-01-2020) shows an empty field, and saving it unchanged empties the
-    date."""
+class DatumDelen(forms.MultiWidget):
+    """The NL Design System date input: day, month and year in three boxes, each with its own
+    label, inside the fieldset whose legend is the field's label (form_field.html). Typed
+    values come back exactly as typed after an error. A post with the whole date under the
+    field's own name (yyyy-mm-dd or 23-01-2027) is still read."""
 
-    input_type = "date"
+    DELEN = (("dag", "Dag", 2), ("maand", "Maand", 2), ("jaar", "Jaar", 4))
+    use_fieldset = True
 
     def __init__(self, attrs=None):
-        attrs = {"min": EERSTE_DATUM.isoformat(), "max": LAATSTE_DATUM.isoformat(), **(attrs or {})}
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        super().__init__(
+            {
+                naam: forms.TextInput(attrs={"inputmode": "numeric", "size": breedte})
+                for naam, _, breedte in self.DELEN
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            value = _datum_uit_tekst(value)
+        if isinstance(value, dt.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        return [None, None, None]
+
+    def id_for_label(self, id_):
+        # The error summary links to the day box (Django's MultiWidget gives none).
+        return f"{id_}_0" if id_ else ""
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)
+        delen = [
+            format_html(
+                '<div class="app-datum__deel app-datum__deel--{}">'
+                '<label for="{}">{}</label>{}</div>',
+                naam,
+                sub["attrs"].get("id", ""),
+                label,
+                self.widgets[i].render(sub["name"], sub["value"], sub["attrs"], renderer),
+            )
+            for i, ((naam, label, _), sub) in enumerate(
+                zip(self.DELEN, context["widget"]["subwidgets"], strict=True)
+            )
+        ]
+        return format_html('<div class="app-datum">{}</div>', mark_safe("".join(delen)))
+
+
+def _datum_uit_tekst(tekst: str) -> dt.date | None:
+    for formaat in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(tekst.strip(), formaat).date()
+        except ValueError:
+            continue
+    return None
 
 
 class TijdInvoer(forms.TimeInput):
@@ -103,12 +157,31 @@ def datum_in_bereik(datum):
 
 
 class Datumveld(forms.DateField):
-    """A date a person enters: the date picker, ISO as well as Dutch notation accepted, and a
-    sensible range (EERSTE_DATUM to LAATSTE_DATUM)."""
+    """A date a person enters: day, month and year (DatumDelen), a whole date in ISO or Dutch
+    notation also accepted, and a sensible range (EERSTE_DATUM to LAATSTE_DATUM)."""
 
-    widget = DatumInvoer
+    widget = DatumDelen
     default_validators = [datum_in_bereik]
     default_error_messages = {"invalid": "Vul een geldige datum in, bijvoorbeeld 23-01-2027."}
+
+    def to_python(self, value):
+        if not isinstance(value, (list, tuple)):
+            return super().to_python(value)
+        dag, maand, jaar = (str(deel or "").strip() for deel in value)
+        if not (dag or maand or jaar):
+            return None
+        delen = zip(("de dag", "de maand", "het jaar"), (dag, maand, jaar), strict=True)
+        ontbreekt = [naam for naam, deel in delen if not deel]
+        if ontbreekt:
+            raise ValidationError(f"Vul ook {' en '.join(ontbreekt)} in.", code="onvolledig")
+        if not all(deel.isascii() and deel.isdigit() for deel in (dag, maand, jaar)):
+            raise ValidationError("Vul de dag, de maand en het jaar in cijfers in.", code="invalid")
+        try:
+            return dt.date(int(jaar), int(maand), int(dag))
+        except ValueError:
+            raise ValidationError(
+                f"{dag}-{maand}-{jaar} bestaat niet: kies een bestaande datum.", code="invalid"
+            ) from None
 
 
 # The one limit of every long text a person types (section text, explanation, minutes, the

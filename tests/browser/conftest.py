@@ -103,3 +103,11 @@ def toegankelijk(page, context: str = ""):
     assert resultaat == [], (
         f"axe-overtredingen op {context or page.url}:\n{json.dumps(resultaat, indent=2)}"
     )
+
+
+def datum_invullen(page, groep: str, datum: str):
+    """Type an ISO date into a date field (Datumveld: day, month and year in the group `groep`)."""
+    jaar, maand, dag = datum.split("-")
+    velden = page.get_by_role("group", name=groep, exact=True)
+    for label, waarde in [("Dag", dag), ("Maand", maand), ("Jaar", jaar)]:
+        velden.get_by_label(label, exact=True).fill(waarde)

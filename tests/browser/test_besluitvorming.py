@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
-from tests.browser.conftest import toegankelijk
+from tests.browser.conftest import datum_invullen, toegankelijk
 from tests.factories import (
     DocumentFactory,
     GremiumFactory,
@@ -43,7 +43,7 @@ def _besluit(pagina, gremium):
     expect(pagina.get_by_role("heading", name="Besluit vastleggen")).to_be_visible()
     toegankelijk(pagina, f"besluitformulier {gremium}")
     pagina.get_by_label("Gremium").select_option(label=gremium)
-    pagina.get_by_label("Datum van het besluit").fill("2027-03-01")
+    datum_invullen(pagina, "Datum van het besluit", "2027-03-01")
     uitkomst = "Vrijgegeven voor advies" if gremium.startswith("PFHO") else "Vastgesteld"
     pagina.get_by_label("Uitkomst", exact=True).select_option(label=uitkomst)
     pagina.get_by_role("button", name="Besluit vastleggen").click()

@@ -12,7 +12,7 @@ from regions.constants import Rol
 from regions.indeling import MEEGELEVERD, indeling_lezen
 from regions.models import Lidmaatschap, Regio
 from regions.services import gemeentelijke_indeling_verwerken
-from tests.browser.conftest import toegankelijk
+from tests.browser.conftest import datum_invullen, toegankelijk
 from tests.factories import (
     DocumentFactory,
     LidmaatschapFactory,
@@ -130,7 +130,7 @@ def test_zeven_collegebesluiten_in_een_formulier(inloggen):
     pagina.get_by_role("link", name="Collegebesluiten in één tabel").click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Collegebesluiten vastleggen")
     op_beide_breedtes(pagina, "collegebesluiten")
-    pagina.get_by_label("Datum Soest").fill("2027-04-08")
+    datum_invullen(pagina, "Datum Soest", "2027-04-08")
     pagina.get_by_role("button", name="Collegebesluiten vastleggen").click()
     expect(pagina.get_by_text("7 collegebesluiten over Uitgangspuntennotitie 2027")).to_be_visible()
     expect(pagina.locator("#samenvatting")).to_contain_text("Vastgesteld door alle 7 colleges")

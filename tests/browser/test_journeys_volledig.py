@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from inkoop.besluitvorming.constants import Uitkomst
 from inkoop.trajecten.constants import GremiumSoort
 from regions.constants import Rol
-from tests.browser.conftest import WACHTWOORD, toegankelijk
+from tests.browser.conftest import WACHTWOORD, datum_invullen, toegankelijk
 from tests.factories import (
     DocumentFactory,
     GremiumFactory,
@@ -356,7 +356,7 @@ def test_secretaris_legt_sessie_vast(inloggen, regiodocument):
     pagina.get_by_label("Soort", exact=True).select_option(index=1)
     pagina.get_by_label("Gremium").select_option(label="PFHO Sociaal Domein")
     pagina.get_by_label("Titel").fill("PFHO 12 maart")
-    pagina.get_by_label("Datum").fill("2027-03-12")
+    datum_invullen(pagina, "Datum", "2027-03-12")
     pagina.get_by_role("group", name="Deelnemers").get_by_label("Sanne Visser").check()
     toegankelijk(pagina, "secretaris: sessieformulier")
     pagina.get_by_role("button", name="Sessie opslaan").click()

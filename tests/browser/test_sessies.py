@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from regions.constants import Rol
-from tests.browser.conftest import toegankelijk
+from tests.browser.conftest import datum_invullen, toegankelijk
 from tests.factories import (
     GremiumFactory,
     RegioFactory,
@@ -47,7 +47,7 @@ def test_sessie_vastleggen_tot_reactienota(inloggen, gegevens):
     pagina.get_by_label("Soort", exact=True).select_option(label="Bestuurlijk overleg")
     pagina.get_by_label("Gremium").select_option(label="Bestuurlijke sessie zorginkoop")
     pagina.get_by_label("Titel").fill("Bestuurlijke sessie 18 december")
-    pagina.get_by_label("Datum").fill("2019-12-18")
+    datum_invullen(pagina, "Datum", "2019-12-18")
     pagina.get_by_label("Begintijd").fill("14:00")
     pagina.get_by_label("Eindtijd").fill("17:00")
     deelnemers = pagina.get_by_role("group", name="Deelnemers (niet verplicht)")
