@@ -126,15 +126,24 @@ def _naar_html(tekst: str, kenmerk: str | None, begin: int = 0) -> SafeString:
     env = {"docId": kenmerk} if kenmerk else {}
     if begin:
         env["voetnootBegin"] = begin
-    # Headings inside a section start at h3: the section title is the h2.
     # The whole text, always: the forms limit what is typed (inkoop.core.velden.MAX_LANGE_TEKST),
     # and a text that came in another way is shown whole rather than cut without a word.
-    html = _parser().render(tekst, env)
-    for niveau in range(5, 0, -1):
-        html = html.replace(f"<h{niveau}>", f"<h{min(niveau + 2, 6)}>").replace(
-            f"</h{niveau}>", f"</h{min(niveau + 2, 6)}>"
-        )
+    html = _koppen_vanaf_h3(_parser().render(tekst, env))
     return mark_safe(sanitise(html))  # noqa: S308 - sanitised by nh3 just above
+
+
+_KOP = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _koppen_vanaf_h3(html: str) -> str:
+    """A text's highest heading becomes an h3, the rest keep their distance to it: the section
+    title is the h2, and the editor writes its "Kop" as `##` where a Word import writes `#`, so a
+    fixed shift would skip a level (axe heading-order) for one of them."""
+    niveaus = [int(m[2]) for m in _KOP.finditer(html) if not m[1]]
+    if not niveaus:
+        return html
+    verschuiving = 3 - min(niveaus)
+    return _KOP.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + verschuiving, 6)}", html)
 
 
 def scrollbare_tabellen(html: str) -> SafeString:

@@ -144,3 +144,16 @@ def test_html_in_invoer_wordt_tekst():
 )  # fmt: skip
 def test_willekeurige_combinaties_blijven_veilig(invoer):
     veilig(str(naar_html(invoer, "h")))
+
+
+@pytest.mark.parametrize(
+    ("tekst", "koppen"),
+    [
+        ("## Kop\n\ntekst\n\n### Subkop", ["h3", "h4"]),  # the editor's Kop and Subkop
+        ("# Kop\n\n## Subkop", ["h3", "h4"]),  # a Word import's sub-heading
+        ("### Alleen een subkop", ["h3"]),
+    ],
+)
+def test_hoogste_kop_van_een_tekst_wordt_h3_zonder_niveau_over_te_slaan(tekst, koppen):
+    # Under the section title (h2) a text never starts at h4 (axe heading-order).
+    assert re.findall(r"<(h[1-6])>", str(naar_html(tekst))) == koppen
