@@ -58,12 +58,12 @@ def test_rol_vindt_regio_voorziening_traject_document_en_werk(inloggen, demo, us
     document = demo["document"]
     if username == "lezer":
         # Readers see adopted documents only; the draft is not theirs to open.
-        assert pagina.get_by_role("link", name=document.titel).count() == 0
+        assert pagina.get_by_role("link", name=document.titel, exact=True).count() == 0
         antwoord = pagina.goto(document.get_absolute_url())
         assert antwoord.status == 403
         toegankelijk(pagina, "lezer: geen toegang")
     else:
-        pagina.get_by_role("link", name=document.titel).click()
+        pagina.get_by_role("link", name=document.titel, exact=True).click()
         expect(pagina.get_by_role("heading", level=1)).to_contain_text(document.titel)
         toegankelijk(pagina, f"{username}: document")
         pagina.goto(demo["uitgangspunt"].get_absolute_url())
