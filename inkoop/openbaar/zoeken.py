@@ -3,7 +3,8 @@ limited to the user's regions and roles; a reader (and the public) finds only ad
 published material.
 
 On PostgreSQL: full-text search with the Dutch configuration (SearchVector/SearchQuery
-'dutch', SearchHeadline; GIN indexes in migration 0018_open_publicatie). On SQLite: a
+'dutch'; GIN indexes built from the same SearchVector in migration 0020_snelheid, so the
+planner can use them). On SQLite: a
 fallback with the Dutch Snowball stemmer: a query word matches a text word with the same stem
 (a prefilter with icontains on the stem, then the check in Python). For simple queries (one or
 more words, all required) both give the same results. A fixed number of queries: one per kind.
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q, TextField
+from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -81,12 +82,18 @@ def _past(tekst: str, stammen: set[str]) -> bool:
     return stammen <= aanwezig
 
 
+def volledige_tekst(qs, velden: list, woorden: list[str]):
+    """PostgreSQL: the rows of `qs` whose Dutch text vector of `velden` holds all words (the
+    expression of the GIN indexes of migration 0020_snelheid)."""
+    vector = SearchVector(*velden, config="dutch")
+    query = SearchQuery(" ".join(woorden), config="dutch", search_type="plain")
+    return qs.annotate(_zv=vector).filter(_zv=query)
+
+
 def _zoek(qs, velden: list[str], woorden: list[str]):
     """Rows of `qs` matching all words: full text on PostgreSQL, stems on SQLite."""
     if connection.vendor == "postgresql":
-        vector = SearchVector(*velden, config="dutch")
-        query = SearchQuery(" ".join(woorden), config="dutch", search_type="plain")
-        return list(qs.annotate(_zv=vector).filter(_zv=query)[:MAX_PER_SOORT])
+        return list(volledige_tekst(qs, velden, woorden)[:MAX_PER_SOORT])
     filter_ = Q()
     for woord in woorden:
         of = Q()
@@ -164,9 +171,10 @@ def zoeken(user, term: str) -> list[Soort]:
 
     # Adopted versions: every role of the region, readers too (the frozen text, not the draft).
     s = Soort("versies", "Vastgestelde documenten")
+    # EXISTS, not a join with DISTINCT: DISTINCT would sort the rows with their whole content.
+    vastgesteld = Besluit.objects.filter(versie=OuterRef("pk"), uitkomst=Uitkomst.VASTGESTELD)
     qs = _binnen(
-        Versie.objects.filter(besluiten__uitkomst=Uitkomst.VASTGESTELD)
-        .distinct()
+        Versie.objects.filter(Exists(vastgesteld))
         .select_related("document")
         .annotate(_tekst=Cast("inhoud", TextField())),
         "document__traject__regio",

@@ -1,11 +1,17 @@
 """Search: Dutch stemming, grouped by kind, highlighted, filtered by region and role."""
 
 import pytest
+from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
+from inkoop.besluitvorming.models import Voorstel
 from inkoop.openbaar import services
-from inkoop.openbaar.zoeken import openbaar_zoeken, zoeken
+from inkoop.openbaar.zoeken import openbaar_zoeken, volledige_tekst, zoeken
+from inkoop.sessies.models import Conclusie, Inbreng
 from regions.constants import Rol
 from tests.factories import UitgangspuntFactory
+from uitgangspunten.models import Sectie, Uitgangspunt, Versie
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +62,30 @@ def test_openbaar_zoeken_alleen_gepubliceerd(client, met_rol, ronde):
     )
     html = client.get(f"/openbaar/zoeken/?q={woord}").content.decode()
     assert pub.get_absolute_url() in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN-indexen alleen op PostgreSQL")
+@pytest.mark.parametrize(
+    ("model", "velden", "index"),
+    [
+        (Uitgangspunt, ["titel", "uitleg"], "zoek_up_nl"),
+        (Sectie, ["titel", "tekst"], "zoek_sectie_nl"),
+        (Voorstel, ["onderwerp", "aanleiding", "argumenten"], "zoek_voorstel_nl"),
+        (Conclusie, ["tekst"], "zoek_conclusie_nl"),
+        (Inbreng, ["tekst", "antwoord"], "zoek_inbreng_nl"),
+        (Versie.objects.annotate(_tekst=Cast("inhoud", TextField())), ["_tekst"], "zoek_versie_nl"),
+    ],
+)
+def test_zoekvraag_kan_haar_gin_index_gebruiken(model, velden, index):
+    # An expression index serves only the very same expression: the search's own query must
+    # be able to use it. Only a bitmap scan is left to the planner (on these near-empty tables
+    # it would scan them whole): it can only take an index whose expression is the query's.
+    qs = (model if hasattr(model, "query") else model.objects.all()).order_by()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+    try:
+        plan = volledige_tekst(qs, velden, ["jeugdhulp"]).explain()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
+    assert index in plan, plan
