@@ -172,7 +172,6 @@ def besluitenlijst(request, regio, slug):
     )
 
 
-
 @login_required
 def gremium_besluitenlijst(request, regio, pk):
     """One body's decisions across rounds (the PFHO's own decision list), newest last, paged."""
