@@ -220,3 +220,19 @@ def test_fragment_toont_alleen_zijn_argumenten():
     )
     fragmenten.lokaal_legen()
     assert sjabloon.render(Context({"a": "zichtbaar", "b": "buiten de sleutel"})) == "[zichtbaar|]"
+
+
+def test_ingelogde_paginas_ook_als_304_niet_bewaard(client_als, adviseur, regio):
+    # The choice of docs/benchmarks.md: `private, no-store` for every answer to a logged-in
+    # user, also the 304 of the ETag middleware, so no shared computer keeps a draft on disk.
+    client = client_als(adviseur)
+    url = regio.get_absolute_url()
+    eerste = client.get(url)
+    assert eerste["Cache-Control"].replace(" ", "").split(",") == [
+        "max-age=0", "no-cache", "no-store", "must-revalidate", "private"
+    ]  # fmt: skip
+    opnieuw = client.get(url, headers={"if-none-match": eerste["ETag"]})
+    assert opnieuw.status_code == 304
+    assert "no-store" in opnieuw["Cache-Control"] and "private" in opnieuw["Cache-Control"]
+    lijst = client.get(reverse("inkoop:mijn_werk_lijst", kwargs={"lijst": "te_beoordelen"}))
+    assert "no-store" in lijst["Cache-Control"]
