@@ -50,71 +50,63 @@ LIJSTEN = {
 }
 
 
-def werklijst(user, naam):
-    """One list of "mijn werk" (a key of LIJSTEN), each filtered with
-    `permissions.binnen_regios` on the action its links lead to."""
+def _nieuwere():
     # A version that a newer version of its document superseded is no longer work to do.
-    nieuwere = Versie.objects.filter(document=OuterRef("document"), nummer__gt=OuterRef("nummer"))
-    if naam == "te_beoordelen":
-        return (
-            permissions.binnen_regios(Versie.objects.all(), user, "beoordelen")
-            .filter(beoordeling=Beoordeling.INGEDIEND)
-            .exclude(auteur=user)
-            .defer("inhoud")
-            .select_related("document", "document__traject", "auteur")
-            .order_by("aangemaakt", "pk")
-        )
-    if naam == "open_opmerkingen":
-        return (
-            permissions.binnen_regios(Opmerking.objects.all(), user, "bewerken")
-            .filter(opgelost_op__isnull=True)
-            .select_related("document", "auteur", "sectie", "uitgangspunt")
-            .order_by("aangemaakt", "pk")
-        )
-    # Every list is limited to the regions where the user's current roles allow the work (a
-    # withdrawn role takes the region's items off this page), also the user's own items.
-    if naam == "actiepunten":
-        return (
-            permissions.binnen_regios(Actiepunt.objects.all(), user, "concepten_bekijken")
-            .filter(eigenaar_gebruiker=user, afgerond=False)
-            .select_related("sessie")
-            .order_by("deadline", "pk")
-        )
-    if naam == "open_inbreng":
-        return (
-            permissions.binnen_regios(Inbreng.objects.all(), user, "sessies_bewerken")
-            .filter(verwerking="")
-            .select_related("traject", "traject__regio", "sessie", "voorziening")
-            .order_by("aangemaakt", "pk")
-        )
-    if naam == "teruggestuurd":
-        return (
-            permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
-            .filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
-            .exclude(Exists(nieuwere))
-            .defer("inhoud")
-            .select_related("document")
-            .order_by("aangemaakt", "pk")
-        )
-    if naam == "voor_te_bereiden":
-        # Approved versions no proposal carries yet: a proposal to a body is to be prepared.
-        return (
-            permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
-            .filter(beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True)
-            .exclude(Exists(nieuwere))
-            .defer("inhoud")
-            .select_related("document", "document__traject", "document__traject__regio")
-            .order_by("aangemaakt", "pk")
-        )
-    if naam == "vast_te_leggen":
-        # Proposals without any decision yet: a decision is to be recorded.
-        return (
-            permissions.binnen_regios(Voorstel.objects.all(), user, "besluiten_vastleggen")
-            .filter(besluiten__isnull=True)
-            .select_related("gremium", "traject", "traject__regio")
-            .order_by("aangemaakt", "pk")
-        )
-    raise KeyError(naam)
+    return Exists(
+        Versie.objects.filter(document=OuterRef("document"), nummer__gt=OuterRef("nummer"))
+    )
+
+
+# Per list: the model, the action its links lead to (the list covers only the regions where the
+# user's current roles allow it: a withdrawn role takes the region's items off, also the user's
+# own), what the items show, the order, and which rows are work.
+WERK = {
+    "te_beoordelen": (
+        Versie, "beoordelen", ("document", "document__traject", "auteur"), "aangemaakt",
+        lambda qs, user: qs.filter(beoordeling=Beoordeling.INGEDIEND).exclude(auteur=user),
+    ),
+    "teruggestuurd": (
+        Versie, "bewerken", ("document",), "aangemaakt",
+        lambda qs, user: qs.filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD).exclude(
+            _nieuwere()
+        ),
+    ),
+    # Approved versions no proposal carries yet: a proposal to a body is to be prepared.
+    "voor_te_bereiden": (
+        Versie, "bewerken", ("document", "document__traject", "document__traject__regio"),
+        "aangemaakt",
+        lambda qs, user: qs.filter(
+            beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True
+        ).exclude(_nieuwere()),
+    ),
+    # Proposals without any decision yet: a decision is to be recorded.
+    "vast_te_leggen": (
+        Voorstel, "besluiten_vastleggen", ("gremium", "traject", "traject__regio"), "aangemaakt",
+        lambda qs, user: qs.filter(besluiten__isnull=True),
+    ),
+    "open_opmerkingen": (
+        Opmerking, "bewerken", ("document", "auteur", "sectie", "uitgangspunt"), "aangemaakt",
+        lambda qs, user: qs.filter(opgelost_op__isnull=True),
+    ),
+    "open_inbreng": (
+        Inbreng, "sessies_bewerken", ("traject", "traject__regio", "sessie", "voorziening"),
+        "aangemaakt",
+        lambda qs, user: qs.filter(verwerking=""),
+    ),
+    "actiepunten": (
+        Actiepunt, "concepten_bekijken", ("sessie",), "deadline",
+        lambda qs, user: qs.filter(eigenaar_gebruiker=user, afgerond=False),
+    ),
+}  # fmt: skip
+
+
+def werklijst(user, naam):
+    """One list of "mijn werk" (a key of LIJSTEN), as a queryset."""
+    model, actie, toont, volgorde, werk = WERK[naam]
+    qs = permissions.binnen_regios(model.objects.all(), user, actie)
+    if model is Versie:
+        qs = qs.defer("inhoud")  # the frozen content: large, and a list never shows it
+    return werk(qs, user).select_related(*toont).order_by(volgorde, "pk")
 
 
 def mijn_werk(user, kort=KORT):
