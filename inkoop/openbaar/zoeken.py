@@ -180,8 +180,16 @@ def zoeken(user, term: str) -> list[Soort]:
         "document__traject__regio",
         alle,
     )
+    # PostgreSQL: the matching versions from the GIN index first (a subquery), so that only
+    # they are joined; otherwise the planner parses the whole content of every version of the
+    # user's regions to test the words (35-200 ms at national scale).
+    tekst = Versie.objects.annotate(_tekst=Cast("inhoud", TextField()))
     for versie in (
-        _zoek(qs, ["_tekst"], woorden)
+        list(
+            qs.filter(pk__in=volledige_tekst(tekst, ["_tekst"], woorden).values("pk"))[
+                :MAX_PER_SOORT
+            ]
+        )
         if connection.vendor == "postgresql"
         else [
             v
