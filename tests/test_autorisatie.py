@@ -115,6 +115,9 @@ VERWACHTINGEN: dict[str, Regel] = {
     "inkoop:voorziening": Regel(ALLE, kwargs={"slug": lambda w: w.voorziening.slug}),
     "inkoop:traject": Regel(ALLE),
     "inkoop:mijn_werk": Regel(ALLE, regio_gebonden=False),
+    "inkoop:mijn_werk_lijst": Regel(
+        ALLE, regio_gebonden=False, kwargs={"lijst": lambda w: "te_beoordelen"}
+    ),
     "inkoop:status": Regel(ALLE, regio_gebonden=False),
     "inkoop:statuscontrole_starten": Regel(ALLE, methode="POST", regio_gebonden=False),
     "inkoop:statuscontrole": Regel(

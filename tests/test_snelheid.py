@@ -1,19 +1,30 @@
 """Speed under load (issue 16): shared fragments that follow every edit, conditional GET per
 user that keeps CSRF working, and one HTML render per PDF job."""
 
+import datetime
 import re
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone
 
 from inkoop.core import fragmenten
 from inkoop.pdf import render as pdf
 from inkoop.pdf import services as export_services
 from inkoop.pdf.constants import ExportSoort, ExportStatus
 from inkoop.pdf.tasks import export_maken
-from tests.factories import DocumentFactory, SectieFactory, TrajectFactory, UitgangspuntFactory
+from inkoop.templatetags import fragmenten as fragment_tags
+from regions.constants import Rol
+from tests.factories import (
+    DocumentFactory,
+    SectieFactory,
+    TrajectFactory,
+    UitgangspuntFactory,
+    VoorzieningFactory,
+)
 from tests.factories.export import document_met_inhoud, versie_vastleggen
 from tests.utils import formulier_waarden
 from uitgangspunten import services
@@ -167,3 +178,65 @@ def test_pdf_taak_rendert_de_html_een_keer(regio, django_capture_on_commit_callb
     word.refresh_from_db()
     assert word.status == ExportStatus.KLAAR
     assert spion.call_count == 1
+
+
+def regio_renders(client, regio):
+    """How many shared fragments the region page renders anew, as another worker would."""
+    fragmenten.lokaal_legen()
+    with mock.patch.object(fragment_tags, "renderen", wraps=fragment_tags.renderen) as spion:
+        response = client.get(regio.get_absolute_url())
+    assert response.status_code == 200
+    return spion.call_count, response.content.decode()
+
+
+def test_regiopagina_uit_gedeelde_fragmenten_en_elke_wijziging_telt(client_als, adviseur, regio):
+    voorziening = VoorzieningFactory(regio=regio, naam="Huishoudelijke hulp")
+    TrajectFactory(regio=regio, naam="Inkoop 2028")
+    client = client_als(adviseur)
+    aantal, html = regio_renders(client, regio)
+    assert aantal == 2 and "Huishoudelijke hulp" in html and "Inkoop 2028" in html
+    assert regio_renders(client, regio)[0] == 0  # the shared cache answers
+
+    voorziening.naam = "Hulp bij het huishouden"
+    voorziening.save()
+    aantal, html = regio_renders(client, regio)
+    assert aantal == 1  # only the part with the services
+    assert "Hulp bij het huishouden" in html and "Huishoudelijke hulp" not in html
+
+    lid = regio.lidmaatschappen.select_related("gemeente").first()
+    lid.einde = timezone.localdate() - datetime.timedelta(days=1)
+    lid.save()
+    aantal, html = regio_renders(client, regio)
+    assert aantal == 1 and "Geen lid meer" in html
+
+
+def test_regiofragment_volgt_de_rechten(client_als, met_rol, regio):
+    # "Regio inrichten" is for the region's administrator: a reader must not get that fragment.
+    beheerder = client_als(met_rol(Rol.REGIOBEHEERDER, regio))
+    assert "Regio inrichten" in regio_renders(beheerder, regio)[1]
+    lezer = client_als(met_rol(Rol.LEZER, regio))
+    assert "Regio inrichten" not in regio_renders(lezer, regio)[1]
+
+
+def test_fragment_toont_alleen_zijn_argumenten():
+    sjabloon = Template(
+        '{% load fragmenten %}{% fragment "proef" a=a %}[{{ a }}|{{ b }}]{% endfragment %}'
+    )
+    fragmenten.lokaal_legen()
+    assert sjabloon.render(Context({"a": "zichtbaar", "b": "buiten de sleutel"})) == "[zichtbaar|]"
+
+
+def test_ingelogde_paginas_ook_als_304_niet_bewaard(client_als, adviseur, regio):
+    # The choice of docs/benchmarks.md: `private, no-store` for every answer to a logged-in
+    # user, also the 304 of the ETag middleware, so no shared computer keeps a draft on disk.
+    client = client_als(adviseur)
+    url = regio.get_absolute_url()
+    eerste = client.get(url)
+    assert eerste["Cache-Control"].replace(" ", "").split(",") == [
+        "max-age=0", "no-cache", "no-store", "must-revalidate", "private"
+    ]  # fmt: skip
+    opnieuw = client.get(url, headers={"if-none-match": eerste["ETag"]})
+    assert opnieuw.status_code == 304
+    assert "no-store" in opnieuw["Cache-Control"] and "private" in opnieuw["Cache-Control"]
+    lijst = client.get(reverse("inkoop:mijn_werk_lijst", kwargs={"lijst": "te_beoordelen"}))
+    assert "no-store" in lijst["Cache-Control"]

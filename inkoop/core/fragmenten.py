@@ -22,6 +22,7 @@ from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model, QuerySet
 
 LEVENSDUUR_S = 24 * 60 * 60
 LOKAAL_MAX = 8192  # fragments per process (a few kB each)
@@ -56,6 +57,20 @@ def _kenmerk_berekenen() -> str:
 def sleutel(soort: str, delen) -> str:
     h = hashlib.sha256(repr(delen).encode()).hexdigest()
     return f"fragment:{soort}:{sjablonen_kenmerk()}:{h}"
+
+
+def waarden(obj):
+    """What a fragment can show of `obj`, as plain data for its key: every column of a row and
+    of the rows loaded with it (select_related, or a foreign key read before), every row of a
+    list or queryset; other values as they are. A prefetched list is not followed: a fragment
+    that shows one gets it as an argument of its own."""
+    if isinstance(obj, Model):
+        kolommen = tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+        geladen = tuple((n, waarden(v)) for n, v in sorted(obj._state.fields_cache.items()))
+        return (obj._meta.label, kolommen, geladen)
+    if isinstance(obj, (list, tuple, QuerySet)):
+        return tuple(waarden(o) for o in obj)
+    return obj
 
 
 def fragment(soort: str, delen, maken: Callable[[], str]) -> str:

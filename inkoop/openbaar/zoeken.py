@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, F, Func, TextField, Value
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, TextField, Value
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -215,10 +215,10 @@ def zoeken(user, term: str) -> list[Soort]:
 
     # Adopted versions: every role of the region, readers too (the frozen text, not the draft).
     s = Soort("versies", "Vastgestelde documenten")
+    # EXISTS, not a join with DISTINCT: DISTINCT would sort the rows with their whole content.
+    vastgesteld = Besluit.objects.filter(versie=OuterRef("pk"), uitkomst=Uitkomst.VASTGESTELD)
     qs = _binnen(
-        Versie.objects.filter(besluiten__uitkomst=Uitkomst.VASTGESTELD)
-        .distinct()
-        .select_related("document"),
+        Versie.objects.filter(Exists(vastgesteld)).select_related("document"),
         "document__traject__regio",
         alle,
     )

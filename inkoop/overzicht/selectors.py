@@ -34,80 +34,96 @@ def traject_detail(regio_slug, slug):
     )
 
 
-def mijn_werk(user, limiet=50):
-    """What waits for this user, across their regions, each list bounded and each filtered
-    with `permissions.binnen_regios` on the action its links lead to."""
-    te_beoordelen = (
-        permissions.binnen_regios(Versie.objects.all(), user, "beoordelen")
-        .filter(beoordeling=Beoordeling.INGEDIEND)
-        .exclude(auteur=user)
-        .defer("inhoud")
-        .select_related("document", "document__traject", "auteur")
-        .order_by("aangemaakt")[:limiet]
-    )
-    open_opmerkingen = (
-        permissions.binnen_regios(Opmerking.objects.all(), user, "bewerken")
-        .filter(opgelost_op__isnull=True)
-        .select_related("document", "auteur", "sectie", "uitgangspunt")
-        .order_by("aangemaakt")[:limiet]
-    )
-    # Every list is limited to the regions where the user's current roles allow the work (a
-    # withdrawn role takes the region's items off this page), also the user's own items.
-    actiepunten = (
-        permissions.binnen_regios(Actiepunt.objects.all(), user, "concepten_bekijken")
-        .filter(eigenaar_gebruiker=user, afgerond=False)
-        .select_related("sessie")
-        .order_by("deadline")[:limiet]
-    )
-    open_inbreng = (
-        permissions.binnen_regios(Inbreng.objects.all(), user, "sessies_bewerken")
-        .filter(verwerking="")
-        .select_related("traject", "traject__regio", "sessie", "voorziening")
-        .order_by("aangemaakt")[:limiet]
-    )
+# The lists of "mijn werk", each a queryset of the work waiting for the user. The page shows the
+# first KORT of each (one query per list: KORT + 1 rows tell whether there are more); a list with
+# more has its own page, in pages of PER_PAGINA (inkoop:mijn_werk_lijst).
+KORT = 10
+PER_PAGINA = 25
+LIJSTEN = {
+    "te_beoordelen": "Versies ter beoordeling",
+    "teruggestuurd": "Teruggestuurde versies",
+    "voor_te_bereiden": "Voorstellen voor te bereiden",
+    "vast_te_leggen": "Besluiten vast te leggen",
+    "open_opmerkingen": "Open opmerkingen",
+    "open_inbreng": "Inbreng nog te verwerken",
+    "actiepunten": "Mijn actiepunten",
+}
+
+
+def _nieuwere():
     # A version that a newer version of its document superseded is no longer work to do.
-    nieuwere = Versie.objects.filter(document=OuterRef("document"), nummer__gt=OuterRef("nummer"))
-    teruggestuurd = (
-        permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
-        .filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD)
-        .exclude(Exists(nieuwere))
-        .defer("inhoud")
-        .select_related("document")
-        .order_by("aangemaakt")[:limiet]
+    return Exists(
+        Versie.objects.filter(document=OuterRef("document"), nummer__gt=OuterRef("nummer"))
     )
+
+
+# Per list: the model, the action its links lead to (the list covers only the regions where the
+# user's current roles allow it: a withdrawn role takes the region's items off, also the user's
+# own), what the items show, the order, and which rows are work.
+WERK = {
+    "te_beoordelen": (
+        Versie, "beoordelen", ("document", "document__traject", "auteur"), "aangemaakt",
+        lambda qs, user: qs.filter(beoordeling=Beoordeling.INGEDIEND).exclude(auteur=user),
+    ),
+    "teruggestuurd": (
+        Versie, "bewerken", ("document",), "aangemaakt",
+        lambda qs, user: qs.filter(auteur=user, beoordeling=Beoordeling.TERUGGESTUURD).exclude(
+            _nieuwere()
+        ),
+    ),
     # Approved versions no proposal carries yet: a proposal to a body is to be prepared.
-    voor_te_bereiden = (
-        permissions.binnen_regios(Versie.objects.all(), user, "bewerken")
-        .filter(beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True)
-        .exclude(Exists(nieuwere))
-        .defer("inhoud")
-        .select_related("document", "document__traject", "document__traject__regio")
-        .order_by("aangemaakt")[:limiet]
-    )
+    "voor_te_bereiden": (
+        Versie, "bewerken", ("document", "document__traject", "document__traject__regio"),
+        "aangemaakt",
+        lambda qs, user: qs.filter(
+            beoordeling=Beoordeling.GOEDGEKEURD, voorstellen__isnull=True
+        ).exclude(_nieuwere()),
+    ),
     # Proposals without any decision yet: a decision is to be recorded.
-    vast_te_leggen = (
-        permissions.binnen_regios(Voorstel.objects.all(), user, "besluiten_vastleggen")
-        .filter(besluiten__isnull=True)
-        .select_related("gremium", "traject", "traject__regio")
-        .order_by("aangemaakt")[:limiet]
-    )
+    "vast_te_leggen": (
+        Voorstel, "besluiten_vastleggen", ("gremium", "traject", "traject__regio"), "aangemaakt",
+        lambda qs, user: qs.filter(besluiten__isnull=True),
+    ),
+    "open_opmerkingen": (
+        Opmerking, "bewerken", ("document", "auteur", "sectie", "uitgangspunt"), "aangemaakt",
+        lambda qs, user: qs.filter(opgelost_op__isnull=True),
+    ),
+    "open_inbreng": (
+        Inbreng, "sessies_bewerken", ("traject", "traject__regio", "sessie", "voorziening"),
+        "aangemaakt",
+        lambda qs, user: qs.filter(verwerking=""),
+    ),
+    "actiepunten": (
+        Actiepunt, "concepten_bekijken", ("sessie",), "deadline",
+        lambda qs, user: qs.filter(eigenaar_gebruiker=user, afgerond=False),
+    ),
+}  # fmt: skip
+
+
+def werklijst(user, naam):
+    """One list of "mijn werk" (a key of LIJSTEN), as a queryset."""
+    model, actie, toont, volgorde, werk = WERK[naam]
+    qs = permissions.binnen_regios(model.objects.all(), user, actie)
+    if model is Versie:
+        qs = qs.defer("inhoud")  # the frozen content: large, and a list never shows it
+    return werk(qs, user).select_related(*toont).order_by(volgorde, "pk")
+
+
+def mijn_werk(user, kort=KORT):
+    """What waits for this user, across their regions: the first `kort` of every list, and
+    per list whether there is more (`meer`)."""
     komende_sessies = (
         permissions.binnen_regios(Sessie.objects.all(), user, "concepten_bekijken")
         .filter(datum__gte=timezone.localdate())
         .select_related("regio", "gremium")
         .order_by("datum", "begintijd")[:10]
     )
-    return {
-        "acties": permissions.acties_ergens(user),
-        "komende_sessies": list(komende_sessies),
-        "te_beoordelen": list(te_beoordelen),
-        "teruggestuurd": list(teruggestuurd),
-        "voor_te_bereiden": list(voor_te_bereiden),
-        "vast_te_leggen": list(vast_te_leggen),
-        "open_opmerkingen": list(open_opmerkingen),
-        "actiepunten": list(actiepunten),
-        "open_inbreng": list(open_inbreng),
-    }
+    werk = {"acties": permissions.acties_ergens(user), "komende_sessies": list(komende_sessies)}
+    werk["labels"], werk["meer"] = LIJSTEN, {}
+    for naam in LIJSTEN:
+        rijen = list(werklijst(user, naam)[: kort + 1])
+        werk[naam], werk["meer"][naam] = rijen[:kort], len(rijen) > kort
+    return werk
 
 
 def _aantal(qs, telling=None):

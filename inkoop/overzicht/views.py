@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,6 +53,21 @@ def traject(request, regio, slug):
 @login_required
 def mijn_werk(request):
     return render(request, "inkoop/mijn_werk.html", selectors.mijn_werk(request.user))
+
+
+@login_required
+def mijn_werk_lijst(request, lijst):
+    """One list of "mijn werk" in full, in pages."""
+    if lijst not in selectors.LIJSTEN:
+        raise Http404
+    pagina = Paginator(selectors.werklijst(request.user, lijst), selectors.PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "inkoop/mijn_werk_lijst.html",
+        {"lijst": lijst, "label": selectors.LIJSTEN[lijst], "pagina": pagina},
+    )
 
 
 def _database_ok() -> bool:

@@ -88,12 +88,15 @@ def test_regiopagina_linkt_naar_besluiten_per_gremium(client_als, lezer, regio, 
     assert url.encode() in inhoud and b"PFHO Sociaal Domein" in inhoud
 
 
-def test_gremium_besluitenlijst_pagineert_en_queries_groeien_niet(
-    client_als, adviseur, regio, pfho
-):
+@pytest.mark.parametrize("lijst", ["gremium", "traject"])
+def test_besluitenlijst_pagineert_en_queries_groeien_niet(client_als, adviseur, regio, pfho, lijst):
     client = client_als(adviseur)
     traject = TrajectFactory(regio=regio)
-    url = reverse("inkoop:gremium_besluitenlijst", kwargs={"regio": regio.slug, "pk": pfho.pk})
+    naam, kwargs = {
+        "gremium": ("inkoop:gremium_besluitenlijst", {"regio": regio.slug, "pk": pfho.pk}),
+        "traject": ("inkoop:besluitenlijst", {"regio": regio.slug, "slug": traject.slug}),
+    }[lijst]
+    url = reverse(naam, kwargs=kwargs)
 
     def maak(n):
         for _ in range(n):

@@ -6,10 +6,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inkoop.overzicht.selectors import KORT, PER_PAGINA
 from inkoop.sessies.models import Actiepunt
 from regions.constants import Rol
 from tests.factories import SessieFactory, TrajectFactory
+from tests.factories.besluitvorming import VersieFactory
 from tests.factories.sessies import SessieInbrengFactory
+from tests.utils import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +83,35 @@ def test_actiepunt_te_laat_op_de_sessiepagina(client_als, adviseur, regio):
     assert not te_laat.is_te_laat
     html = client_als(adviseur).get(reverse("inkoop:sessie", kwargs={"pk": sessie.pk})).text
     assert 'badge--danger">Te laat' not in html and "Afgerond" in html
+
+
+def test_mijn_werk_toont_de_eerste_en_pagineert_de_rest(client_als, directeur, regio):
+    traject = TrajectFactory(regio=regio)
+    client = client_als(directeur)
+    lijst = reverse("inkoop:mijn_werk_lijst", kwargs={"lijst": "te_beoordelen"})
+
+    def maak(n):
+        VersieFactory.create_batch(n, document__traject=traject, ingediend=True)
+
+    def opvragen():
+        assert client.get(reverse("inkoop:mijn_werk")).status_code == 200
+        assert client.get(lijst).status_code == 200
+        assert client.get(lijst, {"pagina": 2}).status_code == 200
+
+    # Both pages stay at a fixed number of queries, with one item and with two pages of them.
+    assert_constant_queries(maak, opvragen, klein=1, groot=PER_PAGINA + 5)
+    html = client.get(reverse("inkoop:mijn_werk")).content.decode()
+    assert html.count("/beoordelen/") == KORT and f'href="{lijst}"' in html
+    eerste = client.get(lijst).content.decode()
+    assert eerste.count("/beoordelen/") == PER_PAGINA and "Pagina 1 van 2" in eerste
+    assert 'aria-label="Pagina&#x27;s van Versies ter beoordeling"' in eerste
+    tweede = client.get(lijst, {"pagina": 2}).content.decode()
+    assert tweede.count("/beoordelen/") == 5 and 'aria-current="page">2<' in tweede
+
+
+def test_mijn_werk_zonder_meer_geen_link_en_onbekende_lijst_404(client_als, directeur, regio):
+    VersieFactory(document__traject=TrajectFactory(regio=regio), ingediend=True)
+    client = client_als(directeur)
+    assert "Bekijk alles" not in client.get(reverse("inkoop:mijn_werk")).content.decode()
+    onbekend = reverse("inkoop:mijn_werk_lijst", kwargs={"lijst": "alles"})
+    assert client.get(onbekend).status_code == 404

@@ -141,6 +141,9 @@ def voorstel_verwijderen(request, pk):
 
 # --- Decisions ------------------------------------------------------------------------------
 
+# A decision list grows with every meeting: pages of this many (the PDF keeps all of them).
+BESLUITEN_PER_PAGINA = 50
+
 
 @login_required
 def besluitenlijst(request, regio, slug):
@@ -149,6 +152,9 @@ def besluitenlijst(request, regio, slug):
     gremia = list(selectors.gremia_van(traject.regio))
     gekozen = parameter(request.GET, "gremium")
     gremium = next((g for g in gremia if g.pk == gekozen), None)
+    pagina = Paginator(
+        selectors.besluitenlijst(traject=traject, gremium=gremium), BESLUITEN_PER_PAGINA
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "inkoop/besluitvorming/besluitenlijst.html",
@@ -157,15 +163,13 @@ def besluitenlijst(request, regio, slug):
             "regio": traject.regio,
             "gremia": gremia,
             "gremium": gremium,
-            "besluiten": selectors.besluitenlijst(traject=traject, gremium=gremium),
+            "pagina": pagina,
+            "besluiten": pagina.object_list,
             "pdf_parameters": {"traject": traject.pk},
             "concepten_zichtbaar": permissions.mag(request.user, "concepten_bekijken", traject),
             "mag_besluiten": permissions.mag(request.user, "besluiten_vastleggen", traject),
         },
     )
-
-
-BESLUITEN_PER_PAGINA = 50
 
 
 @login_required
