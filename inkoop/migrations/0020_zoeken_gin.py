@@ -18,7 +18,7 @@ INDEXEN = [
 ]
 # inkoop.openbaar.zoeken.JsonTekstVector
 VERSIE = (
-    "CREATE INDEX IF NOT EXISTS zoek_versie_nl ON uitgangspunten_versie USING gin "
+    "CREATE INDEX zoek_versie_nl ON uitgangspunten_versie USING gin "
     "(jsonb_to_tsvector('dutch'::regconfig, inhoud, '[\"string\"]'::jsonb))"
 )
 
@@ -36,7 +36,12 @@ def indexen_maken(apps, schema_editor):
             f"CREATE INDEX {naam} ON {tabel} "
             f"USING gin (to_tsvector('dutch'::regconfig, {_expressie(velden)}))"
         )
+        # Statistics of the new expression: without them the planner guesses how many rows a
+        # word matches and may scan a bitmap of every row for a word that is everywhere.
+        schema_editor.execute(f"ANALYZE {tabel}")
+    schema_editor.execute("DROP INDEX IF EXISTS zoek_versie_nl")
     schema_editor.execute(VERSIE)
+    schema_editor.execute("ANALYZE uitgangspunten_versie")
 
 
 def indexen_weg(apps, schema_editor):
