@@ -66,7 +66,7 @@ def reverse_lazy_naam(naam):
 
 VOORBEELD_KWARGS = {
     "regio": "r", "slug": "s", "pk": 1, "nummer": 1, "stap": 1, "sectie_pk": 1,
-    "soort": "versie", "item": 1, "object_id": 1,
+    "soort": "versie", "item": 1, "object_id": 1, "lijst": "te_beoordelen",
     "uid": "00000000-0000-0000-0000-000000000000", "uidb64": "MQ", "token": "set-password",
 }  # fmt: skip
 

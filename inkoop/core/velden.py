@@ -178,7 +178,7 @@ class Datumveld(forms.DateField):
             raise ValidationError("Vul de dag, de maand en het jaar in cijfers in.", code="invalid")
         try:
             return dt.date(int(jaar), int(maand), int(dag))
-        except ValueError:
+        except (ValueError, OverflowError):  # 31-02, or a number beyond a C int
             raise ValidationError(
                 f"{dag}-{maand}-{jaar} bestaat niet: kies een bestaande datum.", code="invalid"
             ) from None
