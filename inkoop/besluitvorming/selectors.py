@@ -426,16 +426,22 @@ def voorstel_detail(pk: int) -> Voorstel:
     )
 
 
+# Sessie lives in a layer above (inkoop.sessies): reached through the foreign key, not imported.
+_SESSIE = Besluit.verslag_van.field.related_model
+
+
 def besluitenlijst(*, traject: Traject | None = None, gremium: Gremium | None = None):
     """Decisions with their outcomes per decision point: of a round (on its proposals, its
     versions and the minutes of its sessions), of one body across rounds, or both. One rule
     for the pages and the PDF."""
     qs = Besluit.objects.all()
     if traject is not None:
+        # IN-subqueries, not an OR over three joins: that made PostgreSQL join and filter every
+        # decision of the country (13 ms at national scale); these use the foreign-key indexes.
         qs = qs.filter(
-            Q(voorstel__traject=traject)
-            | Q(versie__document__traject=traject)
-            | Q(verslag_van__traject=traject)
+            Q(voorstel__in=Voorstel.objects.filter(traject=traject).values("pk"))
+            | Q(versie__in=Versie.objects.filter(document__traject=traject).values("pk"))
+            | Q(verslag_van__in=_SESSIE.objects.filter(traject=traject).values("pk"))
         )
     if gremium is not None:
         qs = qs.filter(gremium=gremium)
