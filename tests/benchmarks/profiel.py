@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/inkoop_bench \
         .venv/bin/python tests/benchmarks/profiel.py /documenten/20/ [n] [sortering]
 
-Production settings (as bench_scale's gunicorn), the bench user, n requests (20) timed without
+The environment of bench_scale (`omgeving()`: its settings, Redis when it answers), its user, n requests (20) timed without
 and then with cProfile; prints the top 35 by `sortering` (tottime) and our own functions.
 Counts work, not wall-clock speed: useful on a busy machine too.
 """
@@ -15,17 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "tests" / "benchmarks"), str(ROOT)]
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="bench_instellingen",
-    DJANGO_DEBUG="0",
-    DJANGO_SECRET_KEY="bench-" + "p4Qz8Wn2Rt6Yk1Lm9Xc3Vb7Hj5Gd0Fs" * 2,
-    DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-    DJANGO_SECURE_SSL_REDIRECT="0",
-    LOG_LEVEL="ERROR",
-    VAR_DIR=str(ROOT / "var" / "bench"),
-)
+HIER = Path(__file__).resolve().parent
+ROOT = HIER.parents[1]
+sys.path[:0] = [str(HIER), str(ROOT)]
+
+import bench_scale  # noqa: E402 - found through the path above
+
+# The same environment as bench_scale's gunicorn (settings, DEBUG off, Redis when it answers).
+os.environ.update(bench_scale.omgeving())
 
 
 def main():
@@ -39,7 +36,7 @@ def main():
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     sortering = sys.argv[3] if len(sys.argv) > 3 else "tottime"
     client = Client(headers={"host": "127.0.0.1", "x-forwarded-proto": "https"})
-    client.force_login(get_user_model().objects.get(username="bench-adviseur"))
+    client.force_login(get_user_model().objects.get(username=bench_scale.BENCH_USER))
     for _ in range(3):
         antwoord = client.get(pad)
     if antwoord.status_code != 200:
