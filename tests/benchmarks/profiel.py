@@ -3,8 +3,9 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/inkoop_bench \
         .venv/bin/python tests/benchmarks/profiel.py /documenten/20/ [n] [sortering]
 
-The environment of bench_scale (`omgeving()`: its settings, Redis when it answers), its user, n requests (20) timed without
-and then with cProfile; prints the top 35 by `sortering` (tottime) and our own functions.
+The environment of bench_scale (`omgeving()`: its settings, Redis when it answers) and its user;
+n requests (20) timed without and then with cProfile; prints the top 35 by `sortering`
+(tottime) and our own functions.
 Counts work, not wall-clock speed: useful on a busy machine too.
 """
 
