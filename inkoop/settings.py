@@ -221,6 +221,9 @@ else:
     if TAKEN_MODUS not in ("thread", "sync"):
         raise environ.ImproperlyConfigured("TAKEN_MODUS is 'thread' of 'sync'")
 CELERY_TASK_EAGER_PROPAGATES = True
+# Whole pages from the shared cache while no table they read changed (inkoop/core/paginacache.py):
+# only with a cache all processes share, since each process must see the others' writes.
+PAGINACACHE = env.bool("PAGINACACHE", default=bool(REDIS_URL))
 # CI gives each run its own queue, so a worker only takes that run's jobs.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True

@@ -14,6 +14,7 @@ fill it in per request (see uitgangspunten/templatetags/uitgangspunt_weergave.py
 """
 
 import hashlib
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from threading import Lock
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
+
+logger = logging.getLogger(__name__)
 
 LEVENSDUUR_S = 24 * 60 * 60
 LOKAAL_MAX = 8192  # fragments per process (a few kB each)
@@ -81,10 +84,17 @@ def fragment(soort: str, delen, maken: Callable[[], str]) -> str:
         if html is not None:
             _lokaal.move_to_end(k)
             return html
-    html = cache.get(k)
+    try:
+        html = cache.get(k)
+    except Exception:  # the shared cache is away (Redis down): render, as without a cache
+        logger.warning("Fragmentcache niet bereikbaar", exc_info=True)
+        return str(maken())
     if html is None:
         html = str(maken())
-        cache.set(k, html, LEVENSDUUR_S)
+        try:
+            cache.set(k, html, LEVENSDUUR_S)
+        except Exception:
+            logger.warning("Fragment niet bewaard", exc_info=True)
     with _slot:
         _lokaal[k] = html
         if len(_lokaal) > LOKAAL_MAX:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from inkoop.core.fouten import DomeinFout
+from inkoop.core.paginacache import gecachet
 from inkoop.pdf import services as pdf_services
 from inkoop.pdf.constants import ExportSoort
 from inkoop.pdf.views import bestand_antwoord
@@ -33,11 +34,13 @@ def _basis(regio=None):
 
 
 @require_GET
+@gecachet
 def index(request):
     return render(request, "openbaar/index.html", {"regios": selectors.regios_met_publicaties()})
 
 
 @require_GET
+@gecachet
 def regio(request, regio):
     regio = _regio(regio)
     pubs = list(selectors.publicaties().filter(regio=regio))
@@ -50,6 +53,7 @@ def regio(request, regio):
 
 
 @require_GET
+@gecachet
 def traject(request, regio, slug):
     regio = _regio(regio)
     traject = get_object_or_404(Traject, regio=regio, slug=slug)
@@ -66,6 +70,7 @@ def _publicatie(regio, pk):
 
 
 @require_GET
+@gecachet
 def publicatie(request, regio, pk):
     pub = _publicatie(regio, pk)
     context = _basis(pub.regio) | {"publicatie": pub, "traject": pub.traject}
@@ -94,6 +99,7 @@ def publicatie_pdf(request, regio, pk):
 
 
 @require_GET
+@gecachet
 def sitemap_xml(request):
     xml = sitemap.sitemap(selectors.actuele_publicaties(), request.build_absolute_uri("/"))
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")
@@ -111,6 +117,7 @@ def robots_txt(request):
 
 
 @require_GET
+@gecachet
 def openbaar_zoeken(request):
     term = request.GET.get("q", "")[:200]
     return render(request, "openbaar/zoeken.html",
@@ -119,6 +126,7 @@ def openbaar_zoeken(request):
 
 @login_required
 @require_GET
+@gecachet
 def zoekpagina(request):
     term = request.GET.get("q", "")[:200]
     soorten = [s for s in zoeken.zoeken(request.user, term) if s.treffers]

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from inkoop.besluitvorming import selectors as besluit_selectors
+from inkoop.core.paginacache import gecachet
 from inkoop.sessies import selectors as sessie_selectors
 from inkoop.trajecten.constants import MijlpaalStatus
 from inkoop.trajecten.models import Traject
@@ -22,6 +23,7 @@ from .models import Statuscontrole
 
 
 @login_required
+@gecachet
 def traject(request, regio, slug):
     try:
         traject = selectors.traject_detail(regio, slug)
@@ -51,6 +53,7 @@ def traject(request, regio, slug):
 
 
 @login_required
+@gecachet
 def mijn_werk(request):
     return render(request, "inkoop/mijn_werk.html", selectors.mijn_werk(request.user))
 
@@ -113,6 +116,7 @@ def statuscontrole(request, pk):
 
 
 @login_required
+@gecachet
 def regios(request):
     regios = selectors.regios_voor(request.user)
     return render(
@@ -123,6 +127,7 @@ def regios(request):
 
 
 @login_required
+@gecachet
 def regio(request, slug):
     try:
         regio = selectors.regio_detail(slug)
@@ -148,6 +153,7 @@ def regio(request, slug):
 
 
 @login_required
+@gecachet
 def voorziening(request, regio, slug):
     try:
         voorziening = voorziening_selectors.voorziening_detail(regio, slug)

@@ -12,6 +12,7 @@ from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_tok
 from inkoop.core.fouten import DomeinFout, naar_formulier
 from inkoop.core.htmx import pagina
 from inkoop.core.markdown import voetnoten_aantal
+from inkoop.core.paginacache import gecachet
 from inkoop.core.revisie import (
     CONFLICT,
     ONGELDIG,
@@ -85,6 +86,7 @@ def _terug(document, anker=""):
 
 
 @login_required
+@gecachet
 def document(request, pk):
     document = document_of_404(pk, request.user, "concepten_bekijken")
     return _editor(request, document)

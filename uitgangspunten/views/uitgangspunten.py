@@ -10,6 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig, zonder_token
 from inkoop.core.htmx import pagina
+from inkoop.core.paginacache import gecachet
 from inkoop.core.revisie import (
     BEHOUDEN,
     CONFLICT,
@@ -76,6 +77,7 @@ def _lijst(request, traject, partial=None, **extra):
 
 
 @login_required
+@gecachet
 def lijst(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "concepten_bekijken", traject)

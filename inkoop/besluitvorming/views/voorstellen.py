@@ -13,6 +13,7 @@ from inkoop.besluitvorming.forms import BesluitForm, VoorstelForm
 from inkoop.besluitvorming.models import Voorstel
 from inkoop.core.eenmalig import AlVerstuurd, al_verstuurd, eenmalig
 from inkoop.core.fouten import DomeinFout, naar_formulier
+from inkoop.core.paginacache import gecachet
 from inkoop.core.revisie import VERWIJDERCONFLICT, Conflict, conflict_tonen, revisie_uit
 from inkoop.core.velden import parameter
 from inkoop.trajecten.constants import GremiumSoort
@@ -146,6 +147,7 @@ BESLUITEN_PER_PAGINA = 50
 
 
 @login_required
+@gecachet
 def besluitenlijst(request, regio, slug):
     traject = traject_of_404(regio, slug)
     permissions.vereis(request.user, "bekijken", traject)
