@@ -9,19 +9,21 @@ class PublicatieSoort(models.TextChoices):
 
 
 # DiWoo (Woo-index) information categories, TOOI thesaurus "kern" (waardelijst
-# informatiecategorieën). A round's documents and minutes are meeting documents of a local
-# government; a decision list is a decision of general scope.
+# informatiecategorieën, DiWoo metadata lijsten 0.9.x: c_db4862c3 "vergaderstukken decentrale
+# overheden", c_aab6bfc7 "overige besluiten van algemene strekking"; the codes are opaque, so a
+# test holds each to its label). A round's documents and minutes are meeting documents of a
+# local government; a decision list is a decision of general scope.
 INFORMATIECATEGORIE = {
     PublicatieSoort.VERSIE: (
-        "https://identifier.overheid.nl/tooi/def/thes/kern/c_89ee6784",
+        "https://identifier.overheid.nl/tooi/def/thes/kern/c_db4862c3",
         "vergaderstukken decentrale overheden",
     ),
     PublicatieSoort.VERSLAG: (
-        "https://identifier.overheid.nl/tooi/def/thes/kern/c_89ee6784",
+        "https://identifier.overheid.nl/tooi/def/thes/kern/c_db4862c3",
         "vergaderstukken decentrale overheden",
     ),
     PublicatieSoort.BESLUITENLIJST: (
-        "https://identifier.overheid.nl/tooi/def/thes/kern/c_99a836c7",
+        "https://identifier.overheid.nl/tooi/def/thes/kern/c_aab6bfc7",
         "overige besluiten van algemene strekking",
     ),
 }

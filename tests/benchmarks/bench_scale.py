@@ -15,7 +15,11 @@
    BENCH_SECONDS), then throughput and p95 at BENCH_CONNECTIONS (16) concurrent keep-alive
    connections for BENCH_SECONDS_LOAD seconds. BENCH_ALLE=1 adds every other GET page of the
    app's namespaces whose URL needs only a region, a round or a document (1 connection only).
-5. Queries per page: the same URL in-process under CaptureQueriesContext.
+5. Queries per page: the same URL rendered in-process under CaptureQueriesContext (without the
+   page cache: what a page costs when it is rendered anew).
+
+Pages come from the page cache (inkoop/core/paginacache.py) while nothing they read changes, as
+in production with Redis. `PAGINACACHE=0 make bench-scale` measures every request rendered anew.
 
 The last line reads `pages=N p95_ms_max=X queries_max=Y rps16_min=Z floor_ratio=R`
 (p95 at 1 connection; rps at 16 connections; floor_ratio = editor p50 / floor p50).
@@ -241,16 +245,19 @@ def _routes(resolver, prefix="", ns=None):
 
 
 def queries_per_pagina(pad: str, user) -> tuple[int, int]:
+    """The queries of rendering the page (the page cache off: from it, every page costs the
+    session and the user, 2 queries)."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(headers={"host": "127.0.0.1", "x-forwarded-proto": "https"})
     if user is not None:
         client.force_login(user)
-    client.get(pad)  # warm caches (templates, content types)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(pad)
+    with override_settings(PAGINACACHE=False):
+        client.get(pad)  # warm caches (templates, content types)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(pad)
     return response.status_code, len(ctx.captured_queries)
 
 

@@ -160,3 +160,33 @@ def test_openbare_besluitenlijst_als_pdf(client, adviseur_r, ronde):
     assert f"Verslag van {ronde.eerder.titel}" in tekst
     services.intrekken(publicatie=pub, door=adviseur_r, reden="Onjuiste datum")
     assert client.get(pdf_url).status_code == 410
+
+
+# The DiWoo value list (diwoo-metadata-lijsten, informatiecategorielijst): code and label, as
+# published; our constants must pair each URI with its own label.
+DIWOO_INFORMATIECATEGORIEEN = {
+    "c_db4862c3": "vergaderstukken decentrale overheden",
+    "c_aab6bfc7": "overige besluiten van algemene strekking",
+    "c_99a836c7": "adviezen",
+    "c_89ee6784": "bereikbaarheidsgegevens",
+}
+
+
+def test_informatiecategorie_uri_hoort_bij_haar_label():
+    from inkoop.openbaar.constants import HANDELING_VASTSTELLING, INFORMATIECATEGORIE
+
+    for uri, label in INFORMATIECATEGORIE.values():
+        code = uri.rsplit("/", 1)[1]
+        assert DIWOO_INFORMATIECATEGORIEEN[code] == label, uri
+    assert HANDELING_VASTSTELLING[0].endswith("/c_641ecd76")
+
+
+def test_schema_weigert_een_onbekende_categorie(client, adviseur_r, ronde):
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    services.versie_publiceren(versie=ronde.versie, door=adviseur_r)
+    doc = etree.fromstring(client.get("/openbaar/sitemap.xml").content)
+    schema.assertValid(doc)
+    ns = {"diwoo": "https://standaarden.overheid.nl/diwoo/metadata/"}
+    categorie = doc.xpath("//diwoo:informatiecategorie", namespaces=ns)[0]
+    categorie.set("resource", "https://identifier.overheid.nl/tooi/def/thes/kern/c_00000000")
+    assert not schema.validate(doc)
