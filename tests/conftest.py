@@ -9,6 +9,15 @@ from regions.constants import Rol
 from tests.factories import LidmaatschapFactory, RegioFactory, RoltoewijzingFactory, UserFactory
 
 
+def pytest_configure(config):
+    """Each xdist worker (of each run) its own key space in a shared Redis, so one worker's
+    cache never answers, or empties, another's (tests.utils.cache_legen)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:8]
+        settings.CACHES["default"]["KEY_PREFIX"] = f"test-{run}-{worker}"
+
+
 def pytest_collection_modifyitems(config, items):
     """Integration tests need the real services; without REDIS_URL they are skipped here,
     but CI (.ci/run) always sets it, so they always run there."""

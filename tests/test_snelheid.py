@@ -6,7 +6,6 @@ import re
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +25,7 @@ from tests.factories import (
     VoorzieningFactory,
 )
 from tests.factories.export import document_met_inhoud, versie_vastleggen
-from tests.utils import formulier_waarden
+from tests.utils import cache_legen, formulier_waarden
 from uitgangspunten import services
 from uitgangspunten.constants import SectieSoort, UitgangspuntSoort
 from uitgangspunten.templatetags import sectie_fragment
@@ -38,7 +37,7 @@ pytestmark = pytest.mark.django_db
 def document(regio, adviseur):
     # These tests count what the shared cache holds: an earlier test in this process may have
     # left a fragment of exactly the same section (SQLite reuses ids after a rollback).
-    cache.clear()
+    cache_legen()
     fragmenten.lokaal_legen()
     traject = TrajectFactory(regio=regio)
     document = DocumentFactory(traject=traject, aangemaakt_door=adviseur)
@@ -172,7 +171,7 @@ def test_pdf_taak_rendert_de_html_een_keer(regio, django_capture_on_commit_callb
             word = export_services.export_aanvragen(
                 onderwerp=versie, soort=ExportSoort.VERSIE, formaat="docx"
             )
-    cache.clear()
+    cache_legen()
     with mock.patch.object(pdf, "render_html", wraps=pdf.render_html) as spion:
         export_services.export_uitvoeren(export_id=word.pk)
     word.refresh_from_db()

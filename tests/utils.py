@@ -1,7 +1,22 @@
 from html.parser import HTMLParser
 
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+
+def cache_legen() -> None:
+    """Empty this test process's part of the cache. In CI one Redis serves every xdist worker
+    (each with its own KEY_PREFIX, tests/conftest.py) and the Celery broker: FLUSHDB there would
+    empty another worker's cache in the middle of its test, so only our own keys go."""
+    cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    for sleutel in client.scan_iter(match=cache.make_key("*"), count=1000):
+        client.delete(sleutel)
 
 
 def aantal_queries(functie) -> int:

@@ -1,9 +1,10 @@
 import pytest
-from django.core.cache import cache
+
+from tests.utils import cache_legen
 
 
 @pytest.fixture(autouse=True)
 def _lege_cache():
-    cache.clear()  # the request limit of the API counts in the cache
+    cache_legen()  # the request limit of the API counts in the cache
     yield
-    cache.clear()
+    cache_legen()
