@@ -5,7 +5,7 @@
 
 The environment of bench_scale (`omgeving()`: its settings, Redis when it answers) and its user;
 n requests (20) timed without and then with cProfile; prints the top 35 by `sortering`
-(tottime) and our own functions.
+(tottime) and our own functions. The page cache is off unless PAGINACACHE=1.
 Counts work, not wall-clock speed: useful on a busy machine too.
 """
 
@@ -22,8 +22,10 @@ sys.path[:0] = [str(HIER), str(ROOT)]
 
 import bench_scale  # noqa: E402 - found through the path above
 
-# The same environment as bench_scale's gunicorn (settings, DEBUG off, Redis when it answers).
+# The same environment as bench_scale's gunicorn (settings, DEBUG off, Redis when it answers),
+# with the page cache off: the profile is of rendering the page (PAGINACACHE=1: of a hit).
 os.environ.update(bench_scale.omgeving())
+os.environ.setdefault("PAGINACACHE", "0")
 
 
 def main():
