@@ -39,6 +39,7 @@ import logging
 import re
 import time
 import uuid
+import zlib
 from collections import OrderedDict
 from functools import cache as eenmaal
 from functools import wraps
@@ -59,7 +60,7 @@ from inkoop.core.fragmenten import sjablonen_kenmerk
 logger = logging.getLogger(__name__)
 
 ALLES = "*"  # the generation of "everything": a write whose tables are unknown raises it
-LEVENSDUUR_S = 24 * 60 * 60
+LEVENSDUUR_S = 60 * 60  # a page per user and address: an hour, so Redis does not fill up
 LOKAAL_MAX = 64  # pages per process (each validated against the shared generations)
 # Reads and writes that say nothing about what a page shows: the session row (the user is in
 # the key) and the login bookkeeping of django-axes.
@@ -249,8 +250,8 @@ def _geldig(entry) -> bool:
 def _opzoeken(k):
     with _slot:
         entry = _lokaal.get(k)
-    if entry is None:
-        entry = cache.get(k)
+    if entry is None and (gedeeld := cache.get(k)) is not None:
+        entry = (*gedeeld[:2], zlib.decompress(gedeeld[2]).decode(), gedeeld[3])
     if entry is not None and _geldig(entry):
         with _slot:
             _lokaal[k] = entry
@@ -265,8 +266,8 @@ def _antwoord(request, entry) -> HttpResponse:
     html = entry[2]
     if _CSRF_PH in html:
         html = html.replace(_CSRF_PH, get_token(request))
-    while _EENMALIG_PH in html:
-        html = html.replace(_EENMALIG_PH, str(uuid.uuid4()), 1)
+    if _EENMALIG_PH in html:
+        html = re.sub(_EENMALIG_PH, lambda _: str(uuid.uuid4()), html)
     response = HttpResponse(html)
     for kop, waarde in entry[3]:
         response[kop] = waarde
@@ -315,6 +316,8 @@ def gecachet(view):
             html = response.content.decode(response.charset)
             html = _EENMALIG.sub(rf"\1{_EENMALIG_PH}\2", _CSRF.sub(rf"\1{_CSRF_PH}\2", html))
             koppen = tuple((h, response[h]) for h in _BEWAARDE_KOPPEN if response.has_header(h))
+            # Compressed in Redis (an editor page of 200 kB becomes ~20 kB), as text here.
+            html = zlib.compress(html.encode(), 1)
             entry = (tuple(sorted(gelezen)), {t: stand[t] for t in gelezen}, html, koppen)
             try:
                 cache.set(k, entry, LEVENSDUUR_S)
