@@ -237,7 +237,10 @@ def test_code_kenmerk_volgt_de_bronnen(settings, tmp_path):
     settings.BASE_DIR, settings.STATIC_ROOT = tmp_path, tmp_path / "static"
     voor = paginacache._code_kenmerk.__wrapped__()
     bron.write_text("A = 2\n")  # a deploy with a changed selector
-    assert paginacache._code_kenmerk.__wrapped__() != voor
+    na = paginacache._code_kenmerk.__wrapped__()
+    assert na != voor
+    settings.APP_VERSIE = "9.9.9"  # the footer shows it
+    assert paginacache._code_kenmerk.__wrapped__() != na
 
 
 def test_cache_weg_kost_de_cache_niet_de_pagina(settings, client_als, adviseur, document):

@@ -76,6 +76,7 @@ _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ?")[^"]*
 _EENMALIG = re.compile(r'(name="formulier_token" value=")[^"]*(")')
 _CSRF_PH = "\x00csrf\x00"
 _EENMALIG_PH = "\x00eenmalig\x00"
+_GETOONDE_INSTELLINGEN = ("APP_VERSIE", "CONTACT_EMAIL", "SITE_URL", "STATIC_URL", "MEDIA_URL")
 _BEWAARDE_KOPPEN = ("Content-Type", "Vary", "Cache-Control", "Content-Disposition")
 
 _lokaal: OrderedDict[str, tuple] = OrderedDict()
@@ -203,8 +204,8 @@ def _bestanden(map_: Path, patroon: str):
 
 @eenmaal
 def _code_kenmerk() -> str:
-    """The Python sources of the project and the static manifest, once per process (a deploy
-    starts new processes); the templates come from fragmenten.sjablonen_kenmerk."""
+    """The Python sources of the project, the static manifest and the settings pages show, once
+    per process (a deploy starts new processes); the templates: fragmenten.sjablonen_kenmerk."""
     h = hashlib.sha256()
     basis = Path(settings.BASE_DIR)
     for pakket in ("inkoop", "regions", "voorzieningen", "uitgangspunten"):
@@ -214,6 +215,8 @@ def _code_kenmerk() -> str:
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
         h.update(manifest.read_bytes())
+    # What pages show from the environment (the footer, links in the page).
+    h.update(repr([getattr(settings, n, None) for n in _GETOONDE_INSTELLINGEN]).encode())
     return h.hexdigest()[:16]
 
 
