@@ -70,7 +70,9 @@ NIET_GEVOLGD = frozenset(
 # Logging in writes last_login; no page shows it, and every login would empty every cache.
 _LAATSTE_LOGIN = re.compile(r'^UPDATE "auth_user" SET "last_login" = \S+ WHERE "auth_user"')
 _SCHRIJF = re.compile(r'^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+"([^"]+)"', re.IGNORECASE)
-_LEES = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "SET", "SHOW", "EXPLAIN"})
+_LEES = frozenset(
+    {"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "SET", "SHOW", "EXPLAIN", "ANALYZE", "VACUUM"}
+)
 _NAAM = re.compile(r'"([A-Za-z0-9_]+)"')
 _CSRF = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ?")[^"]*(")')
 _EENMALIG = re.compile(r'(name="formulier_token" value=")[^"]*(")')
@@ -81,7 +83,6 @@ _BEWAARDE_KOPPEN = ("Content-Type", "Vary", "Cache-Control", "Content-Dispositio
 
 _lokaal: OrderedDict[str, tuple] = OrderedDict()
 _slot = Lock()
-_tabellen_cache: list[frozenset] = []
 _achterstand: set[str] = set()  # raises that did not reach the cache, tried again
 
 
@@ -89,14 +90,11 @@ def aan() -> bool:
     return getattr(settings, "PAGINACACHE", False)
 
 
+@eenmaal
 def _tabellen() -> frozenset:
     """Every table of the project's models (with their many-to-many tables)."""
-    if not _tabellen_cache:
-        namen = set()
-        for model in apps.get_models(include_auto_created=True):
-            namen.add(model._meta.db_table)
-        _tabellen_cache.append(frozenset(namen - NIET_GEVOLGD))
-    return _tabellen_cache[0]
+    namen = {m._meta.db_table for m in apps.get_models(include_auto_created=True)}
+    return frozenset(namen - NIET_GEVOLGD)
 
 
 def _db() -> str:
@@ -111,8 +109,8 @@ def _gen_sleutel(tabel: str) -> str:
 
 
 def geschreven_tabellen(sql: str) -> set[str] | None:
-    """The tables a statement writes: an empty set for a read, None when it writes something we
-    cannot name (DDL, TRUNCATE of several tables, a statement we do not recognise)."""
+    """The tables a statement writes: an empty set for a read, None when it may write something
+    we cannot name (DDL, a statement we do not recognise): that raises ALLES."""
     begin = sql.lstrip()[:12].split(None, 1)
     woord = begin[0].upper() if begin else ""
     if woord in _LEES or woord in ("BEGIN", "COMMIT", "PRAGMA"):
@@ -328,7 +326,6 @@ def gecachet(view):
                 logger.warning("Paginacache: pagina niet bewaard", exc_info=True)
         return response
 
-    wrapper.paginacache = True
     return wrapper
 
 
