@@ -56,6 +56,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from inkoop.core.fragmenten import sjablonen_kenmerk
+from inkoop.core.voorwaardelijk import tokens_vervangen
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +75,8 @@ _LEES = frozenset(
     {"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "SET", "SHOW", "EXPLAIN", "ANALYZE", "VACUUM"}
 )
 _NAAM = re.compile(r'"([A-Za-z0-9_]+)"')
-_CSRF = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ?")[^"]*(")')
-_EENMALIG = re.compile(r'(name="formulier_token" value=")[^"]*(")')
-_CSRF_PH = "\x00csrf\x00"
-_EENMALIG_PH = "\x00eenmalig\x00"
+_CSRF_PH = b"\x00csrf\x00"
+_EENMALIG_PH = b"\x00eenmalig\x00"
 _GETOONDE_INSTELLINGEN = ("APP_VERSIE", "CONTACT_EMAIL", "SITE_URL", "STATIC_URL", "MEDIA_URL")
 _BEWAARDE_KOPPEN = ("Content-Type", "Vary", "Cache-Control", "Content-Disposition")
 
@@ -124,6 +123,14 @@ def geschreven_tabellen(sql: str) -> set[str] | None:
     return None
 
 
+def _verhogen(k: str) -> None:
+    try:
+        cache.incr(k)
+    except ValueError:  # missing: start from the clock, so no old value comes back
+        if not cache.add(k, time.time_ns(), None):
+            cache.incr(k)
+
+
 def ophogen(tabellen) -> None:
     """Raise the generation of each table (ALLES for "anything"). Runs after a commit, so it
     never fails the request: what does not reach the cache waits in `_achterstand`."""
@@ -131,13 +138,8 @@ def ophogen(tabellen) -> None:
         tabellen = set(tabellen) | _achterstand
         _achterstand.clear()
     for tabel in tabellen:
-        k = _gen_sleutel(tabel)
         try:
-            try:
-                cache.incr(k)
-            except ValueError:  # missing: start from the clock, so no old value comes back
-                if not cache.add(k, time.time_ns(), None):
-                    cache.incr(k)
+            _verhogen(_gen_sleutel(tabel))
         except Exception:  # the cache is away (Redis down): try again before serving
             logger.warning("Paginacache: generatie van %s niet verhoogd", tabel, exc_info=True)
             with _slot:
@@ -196,10 +198,6 @@ def _stand(tabellen) -> dict[str, int]:
 # --- the decorator ------------------------------------------------------------------------------
 
 
-def _bestanden(map_: Path, patroon: str):
-    return sorted(p for p in map_.rglob(patroon) if ".venv" not in p.parts)
-
-
 @eenmaal
 def _code_kenmerk() -> str:
     """The Python sources of the project, the static manifest and the settings pages show, once
@@ -207,7 +205,7 @@ def _code_kenmerk() -> str:
     h = hashlib.sha256()
     basis = Path(settings.BASE_DIR)
     for pakket in ("inkoop", "regions", "voorzieningen", "uitgangspunten"):
-        for pad in _bestanden(basis / pakket, "*.py"):
+        for pad in sorted((basis / pakket).rglob("*.py")):
             h.update(str(pad.relative_to(basis)).encode())
             h.update(pad.read_bytes())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
@@ -252,7 +250,7 @@ def _opzoeken(k):
     with _slot:
         entry = _lokaal.get(k)
     if entry is None and (gedeeld := cache.get(k)) is not None:
-        entry = (*gedeeld[:2], zlib.decompress(gedeeld[2]).decode(), gedeeld[3])
+        entry = (*gedeeld[:2], zlib.decompress(gedeeld[2]), gedeeld[3])
     if entry is not None and _geldig(entry):
         with _slot:
             _lokaal[k] = entry
@@ -266,9 +264,9 @@ def _opzoeken(k):
 def _antwoord(request, entry) -> HttpResponse:
     html = entry[2]
     if _CSRF_PH in html:
-        html = html.replace(_CSRF_PH, get_token(request))
+        html = html.replace(_CSRF_PH, get_token(request).encode())
     if _EENMALIG_PH in html:
-        html = re.sub(_EENMALIG_PH, lambda _: str(uuid.uuid4()), html)
+        html = re.sub(re.escape(_EENMALIG_PH), lambda _: str(uuid.uuid4()).encode(), html)
     response = HttpResponse(html)
     for kop, waarde in entry[3]:
         response[kop] = waarde
@@ -296,7 +294,8 @@ def gecachet(view):
             return view(request, *args, **kwargs)
         lezen = _Lezen()
         connection._paginacache_lezen = lezen
-        sessie_gewijzigd = getattr(getattr(request, "session", None), "modified", False)
+        sessie = getattr(request, "session", None)
+        sessie_gewijzigd = getattr(sessie, "modified", False)
         try:
             with connection.execute_wrapper(lezen):
                 response = view(request, *args, **kwargs)
@@ -304,7 +303,6 @@ def gecachet(view):
                 response.render()
         finally:
             connection._paginacache_lezen = None
-        sessie = getattr(request, "session", None)
         if (
             response.status_code == 200
             and not response.streaming
@@ -314,11 +312,10 @@ def gecachet(view):
             and not connection.in_atomic_block
         ):
             gelezen = (lezen.tabellen & _tabellen()) | {ALLES}
-            html = response.content.decode(response.charset)
-            html = _EENMALIG.sub(rf"\1{_EENMALIG_PH}\2", _CSRF.sub(rf"\1{_CSRF_PH}\2", html))
+            html = tokens_vervangen(response.content, _CSRF_PH, _EENMALIG_PH)
             koppen = tuple((h, response[h]) for h in _BEWAARDE_KOPPEN if response.has_header(h))
-            # Compressed in Redis (an editor page of 200 kB becomes ~20 kB), as text here.
-            html = zlib.compress(html.encode(), 1)
+            # Compressed in Redis (an editor page of 200 kB becomes ~20 kB), as is here.
+            html = zlib.compress(html, 1)
             entry = (tuple(sorted(gelezen)), {t: stand[t] for t in gelezen}, html, koppen)
             try:
                 cache.set(k, entry, LEVENSDUUR_S)

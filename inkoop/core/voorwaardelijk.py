@@ -27,8 +27,16 @@ import re
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 
-CSRF_WAARDE = re.compile(rb'(name="(?:csrfmiddlewaretoken|formulier_token)" value=")[^"]*(")')
-CSRF_KOP = re.compile(rb'("X-CSRFToken": ?")[^"]*(")')
+# Where a page carries its per-request tokens: the CSRF token (form field and HTMX header) and
+# the one-time token of a create form. The page cache (paginacache.py) puts placeholders there.
+CSRF_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ?")[^"]*(")')
+EENMALIG_TOKEN = re.compile(rb'(name="formulier_token" value=")[^"]*(")')
+
+
+def tokens_vervangen(inhoud: bytes, csrf: bytes = b"", eenmalig: bytes = b"") -> bytes:
+    """The page with its per-request token values replaced (left out, by default)."""
+    inhoud = CSRF_TOKEN.sub(rb"\1" + csrf + rb"\2", inhoud)
+    return EENMALIG_TOKEN.sub(rb"\1" + eenmalig + rb"\2", inhoud)
 
 
 def pagina_etag(request, inhoud: bytes) -> str:
@@ -37,8 +45,7 @@ def pagina_etag(request, inhoud: bytes) -> str:
     if user is not None and user.is_authenticated:
         h.update(f"{user.pk}:{user.get_session_auth_hash()}".encode())
     h.update(b"\0" + request.META.get("CSRF_COOKIE", "").encode() + b"\0")
-    inhoud = CSRF_WAARDE.sub(rb"\1\2", inhoud)
-    h.update(CSRF_KOP.sub(rb"\1\2", inhoud))
+    h.update(tokens_vervangen(inhoud))
     return quote_etag(h.hexdigest()[:32])
 
 
